@@ -1,0 +1,115 @@
+"""The instructor's command line: ``course release | demo | grade``.
+
+Every command works on the course directory it is run in (``--course-dir`` to choose
+another); ``demo`` works in a scratch copy and never touches the instructor's gradebook.
+"""
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from course.grading import notebooks, report, runner, samples
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="course", description=__doc__.splitlines()[0])
+    parser.add_argument("--course-dir", type=Path, default=Path.cwd(),
+                        help="the nbgrader course directory (default: the current one)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    release = commands.add_parser("release", help="regenerate release/ from source/ with nbgrader")
+    release.add_argument("assignments", nargs="*", help="only these (default: all)")
+
+    demo = commands.add_parser("demo", help="build the release and grade the sample class")
+    demo.add_argument("--workers", type=int, default=2)
+    demo.add_argument("--keep", type=Path, help="leave the scratch course in this (new) folder")
+
+    grade = commands.add_parser("grade", help="autograde every submission of an assignment")
+    grade.add_argument("assignment")
+    grade.add_argument("--workers", type=int, default=2)
+
+    args = parser.parse_args(argv)
+    course_dir = args.course_dir.resolve()
+    try:
+        if args.command == "release":
+            return release_all(course_dir, args.assignments)
+        if args.command == "demo":
+            return run_demo(course_dir, args.workers, args.keep)
+        return grade_submissions(course_dir, args.assignment, args.workers)
+    except (runner.CourseError, notebooks.NotebookError) as error:
+        print(f"course {args.command}: {error}", file=sys.stderr)
+        return 2
+
+
+def release_all(course_dir: Path, names: list[str]) -> int:
+    """Generate the student versions in a scratch course and copy them into release/."""
+    names = names or runner.assignments(course_dir)
+    with tempfile.TemporaryDirectory(prefix="course-release-") as tmp:
+        scratch = runner.scratch_course(course_dir, names, Path(tmp))
+        for name, notebook in runner.generate(scratch, names).items():
+            target = course_dir / "release" / name
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(notebook.parent, target)
+            print(f"release/{name}/{notebook.name}")
+    return 0
+
+
+def run_demo(course_dir: Path, workers: int, keep: Path | None) -> int:
+    """Release every notebook and grade the bundled sample class, in a scratch course."""
+    samples_root = course_dir / "tests" / "submissions"
+    klass = samples.sample_class(samples_root)
+    names = runner.assignments(course_dir)
+    if keep is not None:
+        keep.mkdir(parents=True)
+    with tempfile.TemporaryDirectory(prefix="course-demo-") as tmp:
+        scratch = runner.scratch_course(course_dir, names, keep or Path(tmp))
+        started = time.monotonic()
+        released = runner.generate(scratch, names)
+        for name, release_path in released.items():
+            source_nb = notebooks.read(scratch / "source" / name / f"{name}.ipynb")
+            release_nb = notebooks.read(release_path)
+            for student, spec in klass.items():
+                answers = samples.answers_of(samples_root, name, spec.get("answers", {}).get(name, {}))
+                nb = samples.submission(source_nb, release_nb, answers, spec.get("default", samples.REFERENCE))
+                runner.submit(scratch, student, name, nb)
+        results = runner.autograde(scratch, [(n, s) for n in names for s in klass], workers)
+        notes = _notes(results)
+        print(f"Sample class of {len(klass)} graded on {len(names)} notebooks in "
+              f"{time.monotonic() - started:.0f} s ({workers} workers).\n")
+        for student, spec in klass.items():
+            print(f"  {student}: {spec.get('about', '')}")
+        print()
+        print(report.table(scratch, names, list(klass), notes))
+        if keep is not None:
+            print(f"\nThe scratch course is in {keep}.")
+    return 0
+
+
+def grade_submissions(course_dir: Path, assignment: str, workers: int) -> int:
+    """Autograde every student's submission of ``assignment`` in the course directory."""
+    runner.check_assignment(course_dir, assignment)
+    submitted = course_dir / "submitted"
+    students = sorted(p.name for p in submitted.glob(f"*/{assignment}") if p.is_dir())
+    if not students:
+        raise runner.CourseError(f"no submissions of {assignment} in {submitted}")
+    results = runner.autograde(course_dir, [(assignment, s) for s in students], workers)
+    print(report.table(course_dir, [assignment], students, _notes(results)))
+    return 0 if all(r.success for r in results.values()) else 1
+
+
+def _notes(results) -> dict[str, str]:
+    notes: dict[str, list[str]] = {}
+    for (assignment, student), result in sorted(results.items()):
+        if not result.success:
+            notes.setdefault(student, []).append(f"{assignment} not graded: {result.error}")
+        if result.left_running:
+            notes.setdefault(student, []).append(
+                f"{assignment} left {result.left_running} process(es) running (killed)")
+    return {student: "; ".join(lines) for student, lines in notes.items()}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""The Execute preprocessor that ``nbgrader autograde`` uses for this course.
+
+nbgrader's own Execute gives up on a notebook whose kernel dies (the submission then
+vanishes from the gradebook and scores 0 without a word), and a kernel wedged in code that
+ignores the interrupt makes every later cell wait for its own timeout. Here the cell that
+did it gets an error output, the kernel is restarted, the cells before it that are not
+tests are run again (so the student's definitions exist), and grading goes on with the
+next cell. A cell's output is also cut at ``output_limit`` characters.
+
+Tracebacks show only the exception line (``%xmode Minimal``): the messages of the course's
+checks say everything a student needs, and hidden test lines never appear in feedback.
+"""
+
+import asyncio
+import copy
+
+from jupyter_core.utils import ensure_async, run_sync
+from nbclient.exceptions import DeadKernelError
+from nbformat.v4 import new_output
+from nbgrader.preprocessors import Execute
+from nbgrader.utils import is_grade
+from traitlets import Float, Integer, default
+
+TIMEOUT_ERROR = "CellTimeoutError"
+
+
+class GradingExecute(Execute):
+    output_limit = Integer(100_000, help="Characters of stream output kept per cell.").tag(config=True)
+    probe_timeout = Float(5.0, help="Seconds a kernel has to answer after a cell timed out.").tag(config=True)
+    max_restarts = Integer(3, help="Kernel restarts per notebook before the rest is failed unrun.").tag(config=True)
+
+    @default("extra_arguments")
+    def _minimal_tracebacks(self):
+        return ["--InteractiveShell.xmode=Minimal"]
+
+    def preprocess(self, nb, resources=None, km=None):
+        self._broken: set[int] = set()
+        self._output_sizes: dict[int, int] = {}
+        return super().preprocess(nb, resources, km)
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type != "code":
+            return cell, self.resources
+        if len(self._broken) > self.max_restarts:
+            _fail(cell, "NotRun", "not run: earlier cells kept killing the kernel")
+            return cell, self.resources
+        try:
+            super().preprocess_cell(cell, resources, index)
+        except DeadKernelError:
+            _fail(cell, "DeadKernelError", "the kernel died while this cell ran (os._exit? a "
+                  "crash?); it was restarted and the cells after this one were graded")
+            self._recover(index)
+            return cell, self.resources
+        timed_out = any(o.output_type == "error" and o.ename == TIMEOUT_ERROR for o in cell.outputs)
+        if timed_out and not run_sync(self._answers)():
+            _fail(cell, "KernelWedged", "this cell ignored the interrupt after its time ran out; "
+                  "the kernel was restarted and the cells after this one were graded")
+            self._recover(index)
+        return cell, self.resources
+
+    def output(self, outs, msg, display_id, cell_index):
+        if msg["msg_type"] == "stream":
+            used = self._output_sizes.get(cell_index, 0)
+            text = msg["content"]["text"]
+            self._output_sizes[cell_index] = used + len(text)
+            if used >= self.output_limit:
+                return None
+            if used + len(text) > self.output_limit:
+                msg = copy.deepcopy(msg)
+                msg["content"]["text"] = (text[: self.output_limit - used]
+                                          + f"\n[output cut at {self.output_limit} characters]\n")
+        return super().output(outs, msg, display_id, cell_index)
+
+    async def _answers(self) -> bool:
+        """Does the kernel answer a trivial request within ``probe_timeout``?"""
+        msg_id = self.kc.execute("", silent=True, store_history=False)
+
+        async def reply():
+            while True:
+                msg = await ensure_async(self.kc.shell_channel.get_msg(timeout=None))
+                if msg["parent_header"].get("msg_id") == msg_id:
+                    return
+
+        try:
+            await asyncio.wait_for(reply(), self.probe_timeout)
+            return True
+        except asyncio.TimeoutError:
+            return False
+
+    def _recover(self, index):
+        """Restart the kernel and run again the cells before ``index`` that are not tests
+        and did not break it, so that the student's definitions exist for later cells."""
+        self._broken.add(index)
+        if len(self._broken) > self.max_restarts:
+            return
+        run_sync(self.km.restart_kernel)(now=True)
+        self.kc.stop_channels()
+        self.start_new_kernel_client()
+        for earlier, cell in enumerate(self.nb.cells[:index]):
+            if cell.cell_type != "code" or is_grade(cell) or earlier in self._broken:
+                continue
+            try:
+                self.execute_cell(copy.deepcopy(cell), earlier, store_history=False)
+            except DeadKernelError:
+                return self._recover(earlier)
+
+
+def _fail(cell, ename, evalue):
+    cell.outputs.append(new_output("error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"]))

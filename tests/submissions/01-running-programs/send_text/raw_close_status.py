@@ -1,0 +1,6 @@
+# expect: wrong
+# why: returns what close() returns: None on success, a wait status (1792 for exit 7) on failure
+def send_text(command: str, text: str) -> int:
+    pipe = os.popen(command, "w")
+    pipe.write(text)
+    return pipe.close()
