@@ -1,0 +1,131 @@
+"""Rules every course notebook keeps, and the check that a release leaks nothing.
+
+Each function returns a list of problems in words (empty when all is well), so a test can
+show every problem at once.
+"""
+
+import ast
+import re
+
+from course.grading import notebooks
+
+READABLE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+FIXED_PORT = re.compile(r"\(\s*['\"](?:127\.0\.0\.1|localhost|)['\"]\s*,\s*[1-9]\d{2,4}\s*\)")
+TEST_NAME_PREFIX = "test_"
+MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+
+
+def problems(nb) -> list[str]:
+    """What breaks the course's conventions in a source notebook."""
+    found = []
+    seen = set()
+    for cell in nb.cells:
+        meta = notebooks.meta(cell)
+        if cell.cell_type == "code" and (cell.get("outputs") or cell.get("execution_count")):
+            found.append(f"a code cell has outputs or an execution count: {_start(cell)}")
+        if FIXED_PORT.search(cell.source):
+            found.append(f"a fixed port in {_start(cell)}")
+        if not meta:
+            continue
+        grade_id = meta.get("grade_id", "")
+        if not READABLE_ID.match(grade_id) or re.match(r"cell-[0-9a-f]", grade_id):
+            found.append(f"grade_id {grade_id!r} is not a readable name (like run_filter_large_input)")
+        if grade_id in seen:
+            found.append(f"grade_id {grade_id!r} is used twice")
+        seen.add(grade_id)
+        if meta.get("grade") and not meta.get("points"):
+            found.append(f"graded cell {grade_id} has no points")
+        if notebooks.is_test(cell):
+            found += [f"test cell {grade_id}: {p}" for p in test_cell_problems(cell.source)]
+    tasks = notebooks.tasks(nb)
+    if not tasks:
+        found.append("the notebook has no task (answer cell followed by test cells)")
+    for task in tasks:
+        tests = [c for c in nb.cells if notebooks.grade_id(c) in task.tests]
+        if not tests:
+            found.append(f"task {task.name} has no test cells")
+        if not any("BEGIN HIDDEN TESTS" in c.source for c in tests):
+            found.append(f"task {task.name} has no hidden tests")
+        for test_id in task.tests:
+            if not test_id.startswith(task.name + "_"):
+                found.append(f"test cell {test_id} follows task {task.name} but is not named after it")
+    return found
+
+
+def test_cell_problems(source: str) -> list[str]:
+    """A test cell opens with a docstring that names the behaviour, defines no functions or
+    classes, and binds only ``test_`` names: anything else could replace a student's name
+    in the shared namespace. Its last statement is not a bare number (it would be the score)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as error:
+        return [f"does not parse: {error}"]
+    found = []
+    body = tree.body
+    if not (body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)):
+        found.append("does not open with a docstring naming the behaviour it checks")
+    for node in body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            found.append(f"defines {node.name} (helpers belong in the course package)")
+    for name in sorted(_bound_names(body)):
+        if not name.startswith(TEST_NAME_PREFIX):
+            found.append(f"binds the name {name!r}, which does not start with {TEST_NAME_PREFIX!r}")
+    last = body[-1] if body else None
+    if isinstance(last, ast.Expr) and isinstance(last.value, ast.Constant) and isinstance(last.value.value, (int, float)):
+        found.append("ends with a number, which nbgrader would take as the score")
+    return found
+
+
+def _bound_names(body) -> set[str]:
+    """Names a list of top-level statements binds in the module namespace (imports of
+    modules excepted), looking into with/for/if/try blocks but not into functions."""
+    names = set()
+    for node in body:
+        for child in ast.walk(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                continue
+            if isinstance(child, ast.Name) and isinstance(child.ctx, ast.Store):
+                names.add(child.id)
+            elif isinstance(child, ast.ExceptHandler) and child.name:
+                names.add(child.name)
+    return names
+
+
+def leaks(source_nb, release_nb) -> list[str]:
+    """Solution code or hidden test lines of the source that appear in the release."""
+    found = []
+    released = {notebooks.grade_id(c): c.source for c in release_nb.cells if notebooks.grade_id(c)}
+    everything = "\n".join(c.source for c in release_nb.cells)
+    for marker in MARKERS:
+        if marker in everything:
+            found.append(f"the release contains the marker {marker!r}")
+    for cell in source_nb.cells:
+        grade_id = notebooks.grade_id(cell)
+        if grade_id not in released:
+            continue
+        kept = set(_outside_markers(cell.source))
+        for line in _inside_markers(cell.source):
+            if line not in kept and len(line) >= 6 and line in released[grade_id].splitlines():
+                found.append(f"{grade_id}: the release shows the hidden line {line!r}")
+    return found
+
+
+def _inside_markers(source: str):
+    inside = False
+    for line in source.splitlines():
+        if "### BEGIN SOLUTION" in line or "### BEGIN HIDDEN TESTS" in line:
+            inside = True
+        elif "### END SOLUTION" in line or "### END HIDDEN TESTS" in line:
+            inside = False
+        elif inside:
+            yield line
+
+
+def _outside_markers(source: str):
+    hidden = set(_inside_markers(source))
+    return [line for line in source.splitlines() if line not in hidden]
+
+
+def _start(cell) -> str:
+    return notebooks.grade_id(cell) or repr(cell.source[:40])
