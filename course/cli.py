@@ -92,7 +92,7 @@ def grade_submissions(course_dir: Path, assignment: str, workers: int) -> int:
     """Autograde every student's submission of ``assignment`` in the course directory."""
     runner.check_assignment(course_dir, assignment)
     submitted = course_dir / "submitted"
-    students = sorted(p.name for p in submitted.glob(f"*/{assignment}") if p.is_dir())
+    students = sorted(p.parent.name for p in submitted.glob(f"*/{assignment}") if p.is_dir())
     if not students:
         raise runner.CourseError(f"no submissions of {assignment} in {submitted}")
     results = runner.autograde(course_dir, [(assignment, s) for s in students], workers)

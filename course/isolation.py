@@ -39,6 +39,10 @@ class ChildError(Exception):
     def __init__(self, type_name: str, message: str):
         super().__init__(f"{type_name}: {message}" if message else type_name)
         self.type_name = type_name
+        self.message = message
+
+    def __reduce__(self):
+        return ChildError, (self.type_name, self.message)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import asyncio
 import copy
 
 from jupyter_core.utils import ensure_async, run_sync
-from nbclient.exceptions import DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute
 from nbgrader.utils import is_grade
@@ -51,6 +51,9 @@ class GradingExecute(Execute):
                   "crash?); it was restarted and the cells after this one were graded")
             self._recover(index)
             return cell, self.resources
+        except CellTimeoutError:
+            # The reply came (the interrupt's), but the kernel's output never went idle.
+            _fail(cell, TIMEOUT_ERROR, f"this cell did not finish within {self.timeout} s")
         timed_out = any(o.output_type == "error" and o.ename == TIMEOUT_ERROR for o in cell.outputs)
         if timed_out and not run_sync(self._answers)():
             _fail(cell, "KernelWedged", "this cell ignored the interrupt after its time ran out; "

@@ -1,0 +1,136 @@
+"""The grader's side of notebook 04-subprocess: probes that run inside the child process of
+``checks.call``, next to the student's function, and small programs for the tests to run.
+
+Every probe changes only its own process (the forked child of ``checks.call``): a PATH or
+LC_ALL set here never reaches the kernel.
+"""
+
+import os
+import shlex
+import shutil
+import stat
+import tempfile
+import time
+
+from course import processes, timeouts
+
+ECHO_ARGUMENTS = processes.python_program(
+    "import os, sys\n"
+    "data = sys.stdin.buffer.read()\n"
+    "sys.stdout.buffer.write(data + repr([os.getppid()] + sys.argv[1:]).encode() + b'\\n')"
+)
+"""A filter that copies its input, then adds a line with its parent's pid and its arguments
+(append arguments to this argv)."""
+
+LITERAL_ARGUMENTS = ["a; touch CANARY", "$(touch CANARY)", "`touch CANARY`", "two  spaces",
+                     " ", "", "*", "'quoted'", '"double"', "a && touch CANARY", "-n", "naïve ✓"]
+"""Arguments that a shell would split, expand or obey; a program must receive them as they are."""
+
+NOISY_COPY = processes.python_program(
+    "import sys\n"
+    "sys.stderr.write('warning: this goes to standard error\\n' * 30000)\n"
+    "sys.stderr.flush()\n"
+    "sys.stdout.buffer.write(sys.stdin.buffer.read())"
+)
+"""A filter that writes about 1 MB to standard error (more than a pipe holds) before it
+copies its input to standard output."""
+
+TICKER = processes.python_program(
+    "import time\n"
+    "while True:\n"
+    "    print('tick', flush=True)\n"
+    "    time.sleep(0.005)"
+)
+"""A program that never ends by itself: it prints a line every 5 ms until its output pipe is
+closed (then SIGPIPE ends it). Slow on purpose, so that collecting all of its output first
+fills no memory, it just never finishes."""
+
+
+def expected_echo(data: bytes, caller: int, *argument_lists: list[str]) -> bytes:
+    """What a chain of ECHO_ARGUMENTS programs started by process ``caller`` writes."""
+    for arguments in argument_lists:
+        data += repr([caller] + list(arguments)).encode() + b"\n"
+    return data
+
+
+def with_pid(fn, /, *args):
+    """Call ``fn(*args)``; return what it returned and the pid of the process that called it
+    (the programs it starts directly have this pid as their parent)."""
+    return fn(*args), os.getpid()
+
+
+def with_recording_sort(fn, /, *args, caller_locale: str = "C.UTF-8"):
+    """Call ``fn(*args)`` with a recording ``sort`` first on PATH and ``LC_ALL`` set to
+    ``caller_locale`` in the caller's environment. The recording ``sort`` notes, for each
+    run, the collation locale it was given (``LC_ALL``, else ``LC_COLLATE``, else ``LANG``,
+    else ``C``, as POSIX says), then runs the real ``sort`` with the same arguments.
+    Returns what ``fn`` returned and the list of locales noted, one per run of ``sort``."""
+    real_sort = shutil.which("sort")
+    if real_sort is None:
+        raise RuntimeError("the grader found no program 'sort' on PATH")
+    with tempfile.TemporaryDirectory(prefix="sort-recorder-") as folder:
+        log = os.path.join(folder, "runs.log")
+        wrapper = os.path.join(folder, "sort")
+        with open(wrapper, "w") as script:
+            script.write("#!/bin/sh\n"
+                         'printf "%s\\n" "${LC_ALL:-${LC_COLLATE:-${LANG:-C}}}" >> '
+                         f"{shlex.quote(log)}\n"
+                         f'exec {shlex.quote(real_sort)} "$@"\n')
+        os.chmod(wrapper, os.stat(wrapper).st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+        os.environ["PATH"] = folder + os.pathsep + os.environ.get("PATH", os.defpath)
+        os.environ["LC_ALL"] = caller_locale
+        result = fn(*args)
+        try:
+            with open(log) as file:
+                runs = file.read().splitlines()
+        except FileNotFoundError:
+            runs = []
+    return result, runs
+
+
+def with_leftovers(fn, /, *args, grace: float = timeouts.EXIT):
+    """Call ``fn(*args)``; return what it returned and the command lines of the processes it
+    started (directly or not) that are still running ``grace`` seconds after it returned.
+    Ended processes that were not waited for (zombies) do not count."""
+    result = fn(*args)
+    deadline = time.monotonic() + grace
+    left = _running_descendants(os.getpid())
+    while left and time.monotonic() < deadline:
+        time.sleep(0.02)
+        left = _running_descendants(os.getpid())
+    return result, sorted(_command_line(pid) for pid in left)
+
+
+def _running_descendants(root: int) -> list[int]:
+    parents = {}
+    states = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as file:
+                fields = file.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        parents[int(entry)] = int(fields[1])
+        states[int(entry)] = fields[0]
+    children: dict[int, list[int]] = {}
+    for pid, parent in parents.items():
+        children.setdefault(parent, []).append(pid)
+    found, todo = [], [root]
+    while todo:
+        for pid in children.get(todo.pop(), []):
+            todo.append(pid)
+            if states[pid] not in "ZX":
+                found.append(pid)
+    return found
+
+
+def _command_line(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as file:
+            words = file.read().rstrip(b"\0").split(b"\0")
+    except OSError:
+        return f"process {pid}"
+    text = " ".join(os.fsdecode(word) for word in words)
+    return text if len(text) <= 80 else text[:77] + "..."

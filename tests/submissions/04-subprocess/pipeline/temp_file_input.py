@@ -1,0 +1,23 @@
+# expect: correct
+# why: no thread: the data goes into a temporary file that the first program reads as its standard input
+import subprocess
+import tempfile
+
+
+def pipeline(commands, data):
+    with tempfile.TemporaryFile() as source:
+        source.write(data)
+        source.seek(0)
+        stages = []
+        for argv in commands:
+            stage = subprocess.Popen(argv, stdin=stages[-1].stdout if stages else source,
+                                     stdout=subprocess.PIPE)
+            if stages:
+                stages[-1].stdout.close()
+            stages.append(stage)
+        output, _ = stages[-1].communicate()
+        for stage in stages:
+            stage.wait()
+    if stages[-1].returncode:
+        raise subprocess.CalledProcessError(stages[-1].returncode, commands[-1], output=output)
+    return output

@@ -1,0 +1,138 @@
+"""Grading a class never hangs and never crashes on a bad submission: the bad cell scores
+zero, the rest is graded, and nothing is left running. Driven through the instructor's
+`course grade` command on a scratch copy of notebook 01."""
+
+import contextlib
+import io
+import json
+import re
+
+import nbformat
+import pytest
+
+from conftest import ROOT, SUBMISSIONS
+from course import processes
+from course.cli import main
+from course.grading import notebooks, report, runner, samples
+
+NAME = "01-running-programs"
+EXIT_CODE_TESTS = {"exit_code_exits", "exit_code_all_codes", "exit_code_killed_shell", "exit_code_surviving_shell"}
+
+
+def snippet(task, name):
+    return (SUBMISSIONS / NAME / task / f"{name}.py").read_text()
+
+
+def reference(nb, task):
+    return notebooks.answer_source(next(c for c in nb.cells if notebooks.grade_id(c) == task))
+
+
+@pytest.fixture(scope="module")
+def graded_class(tmp_path_factory):
+    course_dir = tmp_path_factory.mktemp("class")
+    runner.scratch_course(ROOT, [NAME], course_dir)
+    # Shorter limits keep this test quick; the behaviour is the same at the course's limits.
+    with open(course_dir / "nbgrader_config.py", "a") as config:
+        config.write("\nc.Execute.timeout = 5\nc.GradingExecute.probe_timeout = 2\n")
+    source = notebooks.read(course_dir / "source" / NAME / f"{NAME}.ipynb")
+    release = notebooks.read(runner.generate(course_dir, [NAME])[NAME])
+    pid_file = course_dir / "daemon.pid"
+
+    def hand_in(student, answers=None, edit=None):
+        nb = samples.submission(source, release, answers or {})
+        if edit:
+            edit(nb)
+        runner.submit(course_dir, student, NAME, nb)
+
+    hand_in("wedged", {"exit_code": "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass"})
+    hand_in("loops", {"exit_code": "while True:\n    pass"})
+    hand_in("floods", {"count_lines": "print('x' * 3_000_000)\n" + reference(source, "count_lines")})
+    hand_in("daemon", {"send_text": reference(source, "send_text") + "\nimport subprocess\n"
+                       f"open({str(pid_file)!r}, 'w').write(str(subprocess.Popen(['sleep', '300'], start_new_session=True).pid))"})
+    hand_in("edits_tests", {"exit_code": snippet("exit_code", "raw_status")},
+            edit=lambda nb: [c.update(source='"""mine."""\npass') for c in nb.cells if notebooks.is_test(c)])
+    hand_in("deletes_tests", {"exit_code": snippet("exit_code", "raw_status")},
+            edit=lambda nb: nb.update(cells=[c for c in nb.cells if not notebooks.is_test(c)]))
+    hand_in("fine")
+    malformed = course_dir / "submitted" / "malformed" / NAME
+    malformed.mkdir(parents=True)
+    (malformed / f"{NAME}.ipynb").write_text('{"cells": [')
+
+    table = io.StringIO()
+    with contextlib.redirect_stdout(table):
+        exit_status = main(["--course-dir", str(course_dir), "grade", NAME])
+    return course_dir, (exit_status, table.getvalue()), pid_file
+
+
+def scores(course_dir, student):
+    return {cell: got for cell, (got, _) in report.cell_scores(course_dir, NAME, student).items()}
+
+
+def full(course_dir):
+    return {cell: top for cell, (_, top) in report.cell_scores(course_dir, NAME, "fine").items()}
+
+
+@pytest.mark.parametrize("student", ["wedged", "loops", "edits_tests", "deletes_tests"])
+def test_the_bad_task_scores_zero_and_the_rest_is_graded(graded_class, student):
+    course_dir, _, _ = graded_class
+    got, best = scores(course_dir, student), full(course_dir)
+    assert {cell for cell in best if got.get(cell) != best[cell]} == EXIT_CODE_TESTS
+    assert all(got[cell] == 0 for cell in EXIT_CODE_TESTS)
+
+
+def test_a_flood_of_output_is_cut_and_graded(graded_class):
+    course_dir, _, _ = graded_class
+    assert scores(course_dir, "floods") == full(course_dir)
+    nb = nbformat.read(course_dir / "autograded" / "floods" / NAME / f"{NAME}.ipynb", as_version=4)
+    answer = next(c for c in nb.cells if notebooks.grade_id(c) == "count_lines")
+    text = "".join(o.get("text", "") for o in answer.outputs)
+    assert len(text) < 200_000 and "output cut" in text
+
+
+def test_a_process_left_running_is_killed_and_reported(graded_class, capsys):
+    course_dir, _, pid_file = graded_class
+    assert scores(course_dir, "daemon") == full(course_dir)
+    pid = int(pid_file.read_text())
+    assert processes.wait_gone(pid), "the daemon a submission started is still running after grading"
+
+
+def test_the_grade_table_names_every_student_and_the_problems(graded_class):
+    _, (exit_status, table), _ = graded_class
+    assert exit_status == 1, "a submission that could not be graded makes the command fail"
+    rows = {line.split()[0]: line for line in table.splitlines()[2:]}
+    assert set(rows) == {"wedged", "loops", "floods", "daemon", "edits_tests", "deletes_tests", "fine", "malformed"}
+    assert re.search(r"^fine\s+13/13\s+13/13\s*$", rows["fine"])
+    assert "left 1 process(es) running (killed)" in rows["daemon"]
+    assert "not graded: nbformat.reader.NotJSONError" in rows["malformed"]
+
+
+def test_a_malformed_submission_is_reported_and_the_others_graded(tmp_path, capsys):
+    course_dir = runner.scratch_course(ROOT, [NAME], tmp_path)
+    release = notebooks.read(runner.generate(course_dir, [NAME])[NAME])
+    runner.submit(course_dir, "blank", NAME, release)
+    broken = course_dir / "submitted" / "broken" / NAME
+    broken.mkdir(parents=True)
+    (broken / f"{NAME}.ipynb").write_text("not json at all")
+    assert main(["--course-dir", str(course_dir), "grade", NAME]) == 1
+    table = capsys.readouterr().out
+    assert re.search(r"^blank\s+0/13\s+0/13\s*$", table, re.M), table
+    assert re.search(r"^broken\s+0/13\s+0/13\s+01-running-programs not graded: .*not appear to be JSON", table, re.M), table
+
+
+def test_a_wrong_assignment_name_is_a_clear_error(tmp_path, capsys):
+    course_dir = runner.scratch_course(ROOT, [NAME], tmp_path)
+    assert main(["--course-dir", str(course_dir), "grade", "01-runing-programs"]) == 2
+    error = capsys.readouterr().err
+    assert "no assignment '01-runing-programs'" in error and "known: 01-running-programs" in error
+
+
+def test_no_submissions_is_a_clear_error(tmp_path, capsys):
+    course_dir = runner.scratch_course(ROOT, [NAME], tmp_path)
+    assert main(["--course-dir", str(course_dir), "grade", NAME]) == 2
+    assert "no submissions of 01-running-programs" in capsys.readouterr().err
+
+
+def test_a_missing_snippet_in_the_sample_class_is_a_clear_error(tmp_path):
+    (tmp_path / "class.json").write_text(json.dumps({"x": {"answers": {NAME: {"exit_code": "nope"}}}}))
+    with pytest.raises(notebooks.NotebookError, match="no such snippet"):
+        samples.answers_of(tmp_path, NAME, {"exit_code": "nope"})
