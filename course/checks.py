@@ -63,7 +63,10 @@ def that(condition: bool, message: str) -> None:
 
 
 def short(value) -> str:
-    """A repr cut to a readable length; long bytes and str also show their length."""
+    """A repr cut to a readable length; long bytes and str also show their length, and
+    functions and classes show their name."""
+    if callable(value) and hasattr(value, "__qualname__"):
+        return value.__qualname__
     text = repr(value)
     if len(text) <= SHORT:
         return text

@@ -77,3 +77,14 @@ def test_raises_fails_when_nothing_or_something_else_is_raised():
     assert "should raise LookupError, but it returned 'x'" in fail_message(checks.raises, LookupError, str, "x")
     message = fail_message(checks.raises, LookupError, int, "x")
     assert "should raise LookupError" in message and "ValueError" in message
+
+
+def test_functions_in_a_call_are_shown_by_name():
+    def probe(student_function, data):
+        raise ValueError("no")
+
+    def decode_stream():
+        pass
+
+    assert fail_message(checks.call, probe, decode_stream, b"x").startswith(
+        "probe(test_functions_in_a_call_are_shown_by_name.<locals>.decode_stream, b'x') raised ValueError")
