@@ -3,9 +3,13 @@ zero, the rest is graded, and nothing is left running. Driven through the instru
 `course grade` command on a scratch copy of notebook 01."""
 
 import contextlib
+import html
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 
 import nbformat
 import pytest
@@ -136,3 +140,34 @@ def test_a_missing_snippet_in_the_sample_class_is_a_clear_error(tmp_path):
     (tmp_path / "class.json").write_text(json.dumps({"x": {"answers": {NAME: {"exit_code": "nope"}}}}))
     with pytest.raises(notebooks.NotebookError, match="no such snippet"):
         samples.answers_of(tmp_path, NAME, {"exit_code": "nope"})
+
+
+def nbgrader(course_dir, *args):
+    """Run the nbgrader command line of this environment in ``course_dir``."""
+    env = {**os.environ, "PATH": os.pathsep.join([os.path.dirname(sys.executable), os.environ["PATH"]])}
+    return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course_dir, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_feedback_shows_the_checks_message_but_no_hidden_test(graded_class):
+    course_dir, _, _ = graded_class
+    done = nbgrader(course_dir, "generate_feedback", NAME, "--student", "edits_tests")
+    assert done.returncode == 0, done.stderr
+    page = (course_dir / "feedback" / "edits_tests" / NAME / f"{NAME}.html").read_text()
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert "exit_code returns -N when a signal N killed the shell." in text, "the behaviour's docstring is shown"
+    assert "AssertionError: exit_code('kill -9 $$'): expected -9, got 9" in text, "the check's message is shown"
+    assert "kill -TERM" not in text, "a hidden test's code reached the feedback"
+    assert "BEGIN HIDDEN TESTS" not in text
+
+
+def test_validate_passes_the_reference_and_names_what_the_blank_release_lacks(tmp_path):
+    course_dir = runner.scratch_course(ROOT, [NAME], tmp_path)
+    release = notebooks.read(runner.generate(course_dir, [NAME])[NAME])
+    source = notebooks.read(course_dir / "source" / NAME / f"{NAME}.ipynb")
+    nbformat.write(samples.submission(source, release, {}), tmp_path / "solved.ipynb")
+    nbformat.write(release, tmp_path / "blank.ipynb")
+    solved = nbgrader(course_dir, "validate", str(tmp_path / "solved.ipynb"))
+    assert "Success! Your notebook passes all the tests." in solved.stdout, solved.stdout + solved.stderr
+    blank = nbgrader(course_dir, "validate", str(tmp_path / "blank.ipynb"))
+    assert "NotImplementedError" in blank.stdout and "Success" not in blank.stdout
