@@ -93,13 +93,29 @@ def kill_group(pgid: int) -> None:
         pass
 
 
+def running_descendants(root: int) -> list[int]:
+    """The live (not zombie) descendants of process ``root``, children and deeper."""
+    table = _process_table()
+    return [pid for pid in _descendants(root, table) if table[pid][1] not in "ZX"]
+
+
+def command_line(pid: int, width: int = 80) -> str:
+    """What process ``pid`` runs, as one line cut at ``width`` characters."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as file:
+            words = file.read().rstrip(b"\0").split(b"\0")
+    except OSError:
+        return f"process {pid}"
+    text = " ".join(os.fsdecode(word) for word in words)
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
 def kill_descendants(root: int) -> int:
     """SIGKILL every live descendant of process ``root`` (when ``root`` is this process,
     also reap them); return how many were alive."""
     killed = set()
     for _ in range(5):  # a dying parent can hand its children to a subreaper: look again
-        table = _process_table()
-        alive = [pid for pid in _descendants(root, table) if table[pid][1] not in "ZX"]
+        alive = running_descendants(root)
         for pid in alive:
             try:
                 os.kill(pid, signal.SIGKILL)

@@ -107,15 +107,17 @@ def first_piece(decode_stream, chunks, encoding=None):
         first = next(iter(stream), None)
     except Exception as error:
         return {"failure": _failure(error), "total": len(chunks)}
-    return {"failure": None, "first": None if first is None else _keep(first), "consumed": counter[0], "total": len(chunks), "type": type(stream).__name__}
+    return {"failure": None, "first": None if first is None else _keep(first), "consumed": counter[0],
+            "total": len(chunks), "type": type(stream).__name__}
 
 
-def conversation(decode_stream, lines, encoding="utf-8", patience=0.5):
+def conversation(decode_stream, lines, encoding="utf-8", patience=1.5):
     """A conversation over a real socket pair. The peer sends each line (ending in "\\n")
-    in two ``send`` calls, cut in the middle of its bytes, then waits up to ``patience``
-    seconds for the reader to have decoded the whole line before it sends the next one.
-    The reader reads with ``decode_stream`` over ``recv(64)``. Returns the lines the
-    reader decoded, the lines the peer waited for in vain, and any text left over."""
+    in two ``send`` calls, cut inside a character, then waits up to ``patience``
+    seconds for the reader to have decoded the whole line before it sends the next one
+    (after one wait in vain it stops waiting). The reader reads with ``decode_stream``
+    over ``recv(64)``. Returns the lines the reader decoded, the lines the peer waited for
+    in vain, any text left over, and the ``Failure`` that stopped the reader, if any."""
     reader, peer = socket.socketpair()
     reader.settimeout(timeouts.IO)
     done = queue.Queue()
@@ -130,6 +132,8 @@ def conversation(decode_stream, lines, encoding="utf-8", patience=0.5):
                     peer.sendall(data[:cut])
                     time.sleep(0.02)
                     peer.sendall(data[cut:])
+                    if waited_in_vain:
+                        continue  # the verdict is in: waiting again would only cost time
                     try:
                         done.get(timeout=patience)
                     except queue.Empty:

@@ -5,6 +5,8 @@ Every probe changes only its own process (the forked child of ``checks.call``): 
 LC_ALL set here never reaches the kernel.
 """
 
+import ast
+import functools
 import os
 import shlex
 import shutil
@@ -12,7 +14,7 @@ import stat
 import tempfile
 import time
 
-from course import processes, timeouts
+from course import checks, processes, timeouts
 
 ECHO_ARGUMENTS = processes.python_program(
     "import os, sys\n"
@@ -46,91 +48,83 @@ closed (then SIGPIPE ends it). Slow on purpose, so that collecting all of its ou
 fills no memory, it just never finishes."""
 
 
-def expected_echo(data: bytes, caller: int, *argument_lists: list[str]) -> bytes:
-    """What a chain of ECHO_ARGUMENTS programs started by process ``caller`` writes."""
-    for arguments in argument_lists:
-        data += repr([caller] + list(arguments)).encode() + b"\n"
-    return data
+def check_echoes(output, data: bytes, caller: int, argument_lists: list[list[str]], who: str) -> None:
+    """Fail unless ``output`` is what a chain of ECHO_ARGUMENTS programs, each started by
+    process ``caller`` with the arguments in ``argument_lists``, writes for the input ``data``.
+    ``who`` names the call in the messages."""
+    expected = data + b"".join(repr([caller] + list(a)).encode() + b"\n" for a in argument_lists)
+    if type(output) is bytes and output.startswith(data):
+        try:
+            echoes = [ast.literal_eval(line.decode()) for line in output[len(data):].splitlines()]
+            received = [echo[1:] for echo in echoes]
+            parents = [echo[0] for echo in echoes]
+        except (ValueError, SyntaxError, UnicodeDecodeError, TypeError, IndexError):
+            echoes = None
+        if echoes is not None:
+            wanted = [list(a) for a in argument_lists]
+            if received != wanted:
+                raise AssertionError(f"{who}: the programs should receive the arguments {wanted!r}, "
+                                     f"but they received {received!r}")
+            if any(parent != caller for parent in parents):
+                raise AssertionError(f"{who}: the programs were started by the processes {parents!r}, "
+                                     f"not by the process that called it ({caller}): was there a shell "
+                                     "in between?")
+    checks.same(output, expected, what=f"{who}, with programs that print their input, their "
+                                       "parent's pid and their arguments")
 
 
-def with_pid(fn, /, *args):
-    """Call ``fn(*args)``; return what it returned and the pid of the process that called it
+def reporting_pid(fn):
+    """``fn``, changed to return what it returned and the pid of the process that called it
     (the programs it starts directly have this pid as their parent)."""
-    return fn(*args), os.getpid()
+    @functools.wraps(fn)
+    def call(*args):
+        return fn(*args), os.getpid()
+    return call
 
 
-def with_recording_sort(fn, /, *args, caller_locale: str = "C.UTF-8"):
-    """Call ``fn(*args)`` with a recording ``sort`` first on PATH and ``LC_ALL`` set to
+def with_recording_sort(fn, caller_locale: str = "C.UTF-8"):
+    """``fn``, changed to run with a recording ``sort`` first on PATH and ``LC_ALL`` set to
     ``caller_locale`` in the caller's environment. The recording ``sort`` notes, for each
     run, the collation locale it was given (``LC_ALL``, else ``LC_COLLATE``, else ``LANG``,
     else ``C``, as POSIX says), then runs the real ``sort`` with the same arguments.
-    Returns what ``fn`` returned and the list of locales noted, one per run of ``sort``."""
-    real_sort = shutil.which("sort")
-    if real_sort is None:
-        raise RuntimeError("the grader found no program 'sort' on PATH")
-    with tempfile.TemporaryDirectory(prefix="sort-recorder-") as folder:
-        log = os.path.join(folder, "runs.log")
-        wrapper = os.path.join(folder, "sort")
-        with open(wrapper, "w") as script:
-            script.write("#!/bin/sh\n"
-                         'printf "%s\\n" "${LC_ALL:-${LC_COLLATE:-${LANG:-C}}}" >> '
-                         f"{shlex.quote(log)}\n"
-                         f'exec {shlex.quote(real_sort)} "$@"\n')
-        os.chmod(wrapper, os.stat(wrapper).st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
-        os.environ["PATH"] = folder + os.pathsep + os.environ.get("PATH", os.defpath)
-        os.environ["LC_ALL"] = caller_locale
-        result = fn(*args)
-        try:
-            with open(log) as file:
-                runs = file.read().splitlines()
-        except FileNotFoundError:
-            runs = []
-    return result, runs
+    It returns what ``fn`` returned and the list of locales noted, one per run of ``sort``."""
+    @functools.wraps(fn)
+    def call(*args):
+        real_sort = shutil.which("sort")
+        if real_sort is None:
+            raise RuntimeError("the grader found no program 'sort' on PATH")
+        with tempfile.TemporaryDirectory(prefix="sort-recorder-") as folder:
+            log = os.path.join(folder, "runs.log")
+            wrapper = os.path.join(folder, "sort")
+            with open(wrapper, "w") as script:
+                script.write("#!/bin/sh\n"
+                             'printf "%s\\n" "${LC_ALL:-${LC_COLLATE:-${LANG:-C}}}" >> '
+                             f"{shlex.quote(log)}\n"
+                             f'exec {shlex.quote(real_sort)} "$@"\n')
+            os.chmod(wrapper, os.stat(wrapper).st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+            os.environ["PATH"] = folder + os.pathsep + os.environ.get("PATH", os.defpath)
+            os.environ["LC_ALL"] = caller_locale
+            result = fn(*args)
+            try:
+                with open(log) as file:
+                    runs = file.read().splitlines()
+            except FileNotFoundError:
+                runs = []
+        return result, runs
+    return call
 
 
-def with_leftovers(fn, /, *args, grace: float = timeouts.EXIT):
-    """Call ``fn(*args)``; return what it returned and the command lines of the processes it
+def with_leftovers(fn, grace: float = timeouts.EXIT):
+    """``fn``, changed to return what it returned and the command lines of the processes it
     started (directly or not) that are still running ``grace`` seconds after it returned.
     Ended processes that were not waited for (zombies) do not count."""
-    result = fn(*args)
-    deadline = time.monotonic() + grace
-    left = _running_descendants(os.getpid())
-    while left and time.monotonic() < deadline:
-        time.sleep(0.02)
-        left = _running_descendants(os.getpid())
-    return result, sorted(_command_line(pid) for pid in left)
-
-
-def _running_descendants(root: int) -> list[int]:
-    parents = {}
-    states = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as file:
-                fields = file.read().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        parents[int(entry)] = int(fields[1])
-        states[int(entry)] = fields[0]
-    children: dict[int, list[int]] = {}
-    for pid, parent in parents.items():
-        children.setdefault(parent, []).append(pid)
-    found, todo = [], [root]
-    while todo:
-        for pid in children.get(todo.pop(), []):
-            todo.append(pid)
-            if states[pid] not in "ZX":
-                found.append(pid)
-    return found
-
-
-def _command_line(pid: int) -> str:
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as file:
-            words = file.read().rstrip(b"\0").split(b"\0")
-    except OSError:
-        return f"process {pid}"
-    text = " ".join(os.fsdecode(word) for word in words)
-    return text if len(text) <= 80 else text[:77] + "..."
+    @functools.wraps(fn)
+    def call(*args):
+        result = fn(*args)
+        deadline = time.monotonic() + grace
+        left = processes.running_descendants(os.getpid())
+        while left and time.monotonic() < deadline:
+            time.sleep(0.02)
+            left = processes.running_descendants(os.getpid())
+        return result, sorted(processes.command_line(pid) for pid in left)
+    return call
