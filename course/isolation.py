@@ -6,7 +6,8 @@ programs running). A coroutine that never yields cannot be interrupted on the ke
 event loop, and a runaway thread cannot be stopped at all; a child process can always be
 killed.
 
-The child leads a new process group, so whatever it started dies with it. What it writes
+The child leads a new process group, so whatever it started dies with it; what it started
+in a session of its own is found in /proc and killed too. What it writes
 to stdout and stderr goes to a pipe the parent drains (the first ``OUTPUT_KEPT`` bytes are
 kept for messages): nothing reaches the test cell's own streams, where any stderr output
 would make nbgrader score the cell 0.
@@ -25,7 +26,7 @@ import traceback
 import warnings
 from dataclasses import dataclass
 
-from course import timeouts
+from course import processes, timeouts
 
 OUTPUT_KEPT = 4096
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
@@ -141,6 +142,9 @@ def _child(fn, args, kwargs, result_write, output_write, caller_file, cwd):
         sys.stderr.flush()
         os.write(result_write, _HEADER.pack(len(data)))
         _write_all(result_write, data)
+        # What the call started in a session of its own (setsid, forkpty) is out of reach of
+        # the process-group kill; the child ends it while it can still find it.
+        processes.kill_descendants(child)
     except BaseException:
         status = 70
     finally:
@@ -241,6 +245,8 @@ def _stop(pid, grace) -> int | None:
     while not ended and time.monotonic() < deadline:
         time.sleep(0.002)
         ended, status = os.waitpid(pid, os.WNOHANG)
+    if not ended:
+        processes.kill_descendants(pid)
     try:
         os.killpg(pid, signal.SIGKILL)
     except ProcessLookupError:

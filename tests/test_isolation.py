@@ -138,3 +138,18 @@ def test_an_interrupted_caller_leaves_no_child():
     children = [pid for pid, (parent, state) in processes._process_table().items()
                 if parent == os.getpid() and state not in "ZX"]
     assert children == []
+
+
+def test_programs_started_in_a_new_session_are_killed_too(tmp_path):
+    pid_file = str(tmp_path / "pid")
+
+    def detaches(hang):
+        subprocess.Popen(processes.python_program(processes.pid_writer(pid_file)), start_new_session=True)
+        processes.read_pid(pid_file)
+        while hang:
+            time.sleep(0.01)
+
+    for hang in (False, True):
+        isolation.run(detaches, hang, timeout=1.0)
+        assert processes.wait_gone(processes.read_pid(pid_file)), f"a detached program survived (hang={hang})"
+        os.remove(pid_file)
