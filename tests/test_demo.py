@@ -36,3 +36,11 @@ def test_demo_prints_the_expected_grade_table(capsys, tmp_path):
     assert gradebook_state() == instructors_gradebook, "the demo must not touch the instructor's gradebook"
     assert (tmp_path / "demo" / "gradebook.db").exists()
     assert re.search(r"graded on \d+ notebooks in \d+ s", out)
+
+
+def test_the_sample_class_names_only_snippets_that_exist():
+    for student, spec in samples.sample_class(SUBMISSIONS).items():
+        assert spec.get("default", samples.REFERENCE) in (samples.REFERENCE, samples.BLANK), student
+        for notebook, chosen in spec.get("answers", {}).items():
+            assert (ROOT / "source" / notebook).is_dir(), f"{student}: no notebook {notebook}"
+            assert set(samples.answers_of(SUBMISSIONS, notebook, chosen)) == set(chosen)
