@@ -24,7 +24,23 @@ GATE = 1.0
 
 SLEEP = "time.sleep(3600)"
 TICK = "while True:\n    print('tick', flush=True)\n    time.sleep(0.1)"
-FLOOD = "while True:\n    sys.stdout.write('x' * 999 + '\\n')"
+BIG_PIPE = ("import fcntl\n"
+            "try:\n    fcntl.fcntl(1, fcntl.F_SETPIPE_SZ, 1 << 20)\n"
+            "except (OSError, AttributeError):\n    pass")
+"""Code that makes the program's stdout pipe hold 1 MiB (Linux), so that much output is
+waiting in it at once."""
+
+
+def flood_after(line: bytes) -> str:
+    """Code that writes ``line`` and 300 kB more in one go, then output without end: with
+    ``BIG_PIPE``, the reader has far more than a line waiting when ``line`` arrives."""
+    return (
+        "filler = b'x' * 999 + b'\\n'\n"
+        f"sys.stdout.buffer.write({line!r} + filler * 300)\n"
+        "sys.stdout.buffer.flush()\n"
+        "while True:\n"
+        "    sys.stdout.buffer.write(filler)\n"
+    )
 
 
 class Program(list):
@@ -39,13 +55,14 @@ class Program(list):
 
 
 def dribbling(pieces: list[bytes], description: str, *, then: str = "", stderr: bytes = b"",
-              pid_file: str | None = None, pause: float = PAUSE) -> Program:
-    """A program that writes ``stderr`` to its standard error, then each of ``pieces`` to
-    its standard output (flushing and pausing after each), then runs the code ``then``
-    (nothing: it exits; ``SLEEP``, ``TICK``, ``FLOOD``). With ``pid_file`` it first writes
-    its process id there."""
+              pid_file: str | None = None, pause: float = PAUSE, setup: str = "") -> Program:
+    """A program that runs the code ``setup``, writes ``stderr`` to its standard error,
+    then each of ``pieces`` to its standard output (flushing and pausing after each), then
+    runs the code ``then`` (nothing: it exits; ``SLEEP``, ``TICK``, ``flood_after(...)``).
+    With ``pid_file`` it first writes its process id there."""
     code = (
         "import sys, time\n"
+        f"{setup}\n"
         f"sys.stderr.buffer.write({stderr!r}); sys.stderr.buffer.flush()\n"
         f"for piece in {list(pieces)!r}:\n"
         "    sys.stdout.buffer.write(piece)\n"
