@@ -93,6 +93,11 @@ def kill_group(pgid: int) -> None:
         pass
 
 
+def children(parent: int) -> dict[int, str]:
+    """The direct children of process ``parent``: pid -> state (``Z`` for a zombie)."""
+    return {pid: state for pid, (ppid, state) in _process_table().items() if ppid == parent}
+
+
 def running_descendants(root: int) -> list[int]:
     """The live (not zombie) descendants of process ``root``, children and deeper."""
     table = _process_table()

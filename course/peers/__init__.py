@@ -8,6 +8,7 @@ thread that does not stop within its deadline fails loudly instead of leaking.
 - ``stream``: TCP and Unix stream servers (echo, dribbling replies, concurrency counts).
 - ``datagram``: a UDP server that can lose the first datagrams.
 - ``http``: threaded ``http.server`` and aiohttp servers on a private event loop.
+- ``lifecycle``: what every peer shares (a context manager, an idempotent ``close()``).
 - ``tls``: certificates made in memory with trustme, written to files only for APIs that
   need paths.
 """

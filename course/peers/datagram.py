@@ -5,9 +5,10 @@ import selectors
 import socket
 
 from course.peers import threads
+from course.peers.lifecycle import Peer
 
 
-class LossyUdpServer:
+class LossyUdpServer(Peer):
     """Answers each datagram with ``reply(data)``, except the first ``drop_first`` ones,
     which it receives and ignores. ``received`` lists every datagram that came."""
 
@@ -18,21 +19,11 @@ class LossyUdpServer:
         self._reply = reply
         self._drop = drop_first
         self.received: list[bytes] = []
-        self._closed = False
         self._stopping = False
         self._thread = threads.start(self._serve, name=f"udp server {self.address}")
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def close(self) -> None:
-        """Stop answering and release the socket. Idempotent."""
-        if self._closed:
-            return
-        self._closed = True
+    def _stop(self) -> None:
+        """Stop answering and release the socket."""
         self._stopping = True
         threads.join(self._thread)
         self._socket.close()

@@ -9,6 +9,7 @@ from aiohttp import web
 
 from course import timeouts
 from course.peers import threads
+from course.peers.lifecycle import Peer
 
 
 class InFlight:
@@ -33,7 +34,7 @@ class InFlight:
             self.now -= 1
 
 
-class HttpServer:
+class HttpServer(Peer):
     """A ``ThreadingHTTPServer`` for ``handler_class`` on 127.0.0.1 port 0, serving on a
     grader thread. Request logging, which ``http.server`` writes to stderr, is off."""
 
@@ -46,26 +47,16 @@ class HttpServer:
         self.port = self.server.server_address[1]
         scheme = "https" if ssl_context else "http"
         self.url = f"{scheme}://127.0.0.1:{self.port}"
-        self._closed = False
         self._thread = threads.start(self.server.serve_forever, 0.02, name=f"http server {self.port}")
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def close(self) -> None:
-        """Stop serving and release the socket. Idempotent."""
-        if self._closed:
-            return
-        self._closed = True
+    def _stop(self) -> None:
+        """Stop serving and release the socket."""
         self.server.shutdown()
         threads.join(self._thread)
         self.server.server_close()
 
 
-class AiohttpServer:
+class AiohttpServer(Peer):
     """Serves an aiohttp ``web.Application`` on 127.0.0.1 port 0 from an event loop on a
     grader thread, so blocking clients in the kernel (or in a child) can talk to it."""
 
@@ -73,7 +64,6 @@ class AiohttpServer:
         self._loop = asyncio.new_event_loop()
         self._thread = threads.start(self._loop.run_forever, name="aiohttp server loop")
         self._runner = web.AppRunner(app, access_log=None)
-        self._closed = False
         try:
             self.port = self._on_loop(self._start(ssl_context))
         except BaseException:
@@ -82,17 +72,8 @@ class AiohttpServer:
         scheme = "https" if ssl_context else "http"
         self.url = f"{scheme}://127.0.0.1:{self.port}"
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def close(self) -> None:
-        """Stop the site, the loop and its thread. Idempotent."""
-        if self._closed:
-            return
-        self._closed = True
+    def _stop(self) -> None:
+        """Stop the site, the loop and its thread."""
         try:
             self._on_loop(self._runner.cleanup())
         finally:

@@ -8,9 +8,10 @@ import time
 
 from course import timeouts
 from course.peers import threads
+from course.peers.lifecycle import Peer
 
 
-class StreamServer:
+class StreamServer(Peer):
     """Listens on 127.0.0.1 port 0 (or on the Unix socket ``path``) and runs
     ``handler(conn)`` for every connection on a thread of its own. Keeps count of the
     connections open at once (``peak``) and of what went wrong in handlers (``errors``),
@@ -30,20 +31,10 @@ class StreamServer:
         self.open_now = 0
         self.peak = 0
         self.errors: list[BaseException] = []
-        self._closed = False
         self._acceptor = threads.start(self._accept_loop, name=f"stream server {self.address}")
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def close(self) -> None:
-        """Stop accepting, wait for the handlers, release the socket. Idempotent."""
-        if self._closed:
-            return
-        self._closed = True
+    def _stop(self) -> None:
+        """Stop accepting, wait for the handlers, release the socket."""
         self._stopping.set()
         threads.join(self._acceptor)
         self._listener.close()

@@ -24,7 +24,7 @@ import signal
 import sys
 import time
 
-from course import timeouts
+from course import processes, timeouts
 
 
 class ChildCameBack(Exception):
@@ -92,7 +92,7 @@ def watched(fn, *, reaped: bool = False):
                         f"{name} returned while its child (pid {running[0]}) was still running. "
                         f"Wait for the child (os.waitpid) before returning.")
         finally:
-            _kill_children(me)
+            processes.kill_descendants(me)
         if error is not None:
             raise error
         return value
@@ -138,83 +138,17 @@ def _parse(data):
     return reports
 
 
-def _children(pid):
-    """pid -> state of the direct children of process ``pid``."""
-    found = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[1]) == pid:
-            found[int(entry)] = fields[0]
-    return found
-
-
 def _settled_children(me, all_closed):
     """The zombies and the still-running children of this process, once children that are
     exiting right now have had a moment to finish exiting."""
     deadline = time.monotonic() + (timeouts.EXIT if all_closed else 0.2)
     while True:
-        children = _children(me)
+        children = processes.children(me)
         running = sorted(p for p, state in children.items() if state not in "ZX")
         if not running or time.monotonic() > deadline:
             zombies = sorted(p for p, state in children.items() if state == "Z")
             return zombies, running
         time.sleep(0.01)
-
-
-def _kill_children(me):
-    """Kill whatever the call left running below this process, and reap this process's
-    children, so nothing outlives the test."""
-    for _ in range(5):
-        alive = [p for p in _descendants(me) if _state(p) not in ("Z", "X", "")]
-        for pid in alive:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        deadline = time.monotonic() + timeouts.EXIT
-        while True:
-            try:
-                pid, _ = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
-                break
-            if pid == 0:
-                if not alive or time.monotonic() > deadline:
-                    break
-                time.sleep(0.005)
-        if not alive:
-            return
-
-
-def _descendants(root):
-    table = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as stat:
-                    table[int(entry)] = int(stat.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                pass
-    found, todo = [], [root]
-    while todo:
-        parent = todo.pop()
-        kids = [pid for pid, ppid in table.items() if ppid == parent]
-        found += kids
-        todo += kids
-    return found
-
-
-def _state(pid) -> str:
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return ""
 
 
 # ---------------------------------------------------------------- functions for run_in_child
