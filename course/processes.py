@@ -14,9 +14,10 @@ import time
 from course import timeouts
 
 
-def python_program(code: str) -> list[str]:
-    """The argv of a program that runs ``code`` with this Python, unbuffered."""
-    return [sys.executable, "-u", "-c", code]
+def python_program(code: str, *args: str) -> list[str]:
+    """The argv of a program that runs ``code`` with this Python, unbuffered, with ``args``
+    as its arguments (``sys.argv[1:]``)."""
+    return [sys.executable, "-u", "-c", code, *args]
 
 
 def python_command(code: str) -> str:

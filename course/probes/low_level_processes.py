@@ -21,7 +21,6 @@ import json
 import os
 import select
 import signal
-import sys
 import time
 
 from course import processes, timeouts
@@ -209,9 +208,7 @@ where_it_runs = Fn("lambda: b'in a child process' (or b\"in the caller's own pro
 # ---------------------------------------------------------------- programs
 
 
-def python(code: str, *args: str) -> list[str]:
-    """The argv of a program that runs ``code`` with this Python, unbuffered, with ``args``."""
-    return [sys.executable, "-u", "-c", code, *args]
+python = processes.python_program  # the name the notebook's test cells use
 
 
 def on_terminal(data: bytes) -> bytes:
