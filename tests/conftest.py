@@ -30,31 +30,50 @@ class Graded:
         return report.cell_scores(self.course_dir, self.name, student)
 
 
-def grade_notebook(name: str, scratch: Path) -> Graded:
-    runner.scratch_course(ROOT, [name], scratch)
-    release_path = runner.generate(scratch, [name])[name]
-    source_nb = notebooks.read(scratch / "source" / name / f"{name}.ipynb")
-    release_nb = notebooks.read(release_path)
-    students = {
-        Graded.BLANK: release_nb,
-        Graded.REFERENCE: samples.submission(source_nb, release_nb, {}),
-    }
-    for snippet in samples.snippets(SUBMISSIONS, name):
-        students[snippet.student] = samples.submission(source_nb, release_nb, {snippet.task: snippet.code})
-    for student, nb in students.items():
-        runner.submit(scratch, student, name, nb)
-    results = runner.autograde(scratch, [(name, student) for student in students])
-    return Graded(name, scratch, release_path, results)
+def grade_notebooks(names: list[str], scratch: Path, workers: int = 4) -> dict[str, Graded]:
+    """Release ``names`` in one scratch course, hand in the blank release, the reference
+    and every snippet of each, and autograde them all in one pool of workers (most of a
+    submission's time is spent waiting on programs and deadlines, not on the CPU, so more
+    workers than cores pay; one pool lets slow submissions of one notebook overlap with
+    the others)."""
+    runner.scratch_course(ROOT, names, scratch)
+    released = runner.generate(scratch, names)
+    submissions = []
+    for name in names:
+        source_nb = notebooks.read(scratch / "source" / name / f"{name}.ipynb")
+        release_nb = notebooks.read(released[name])
+        students = {
+            Graded.BLANK: release_nb,
+            Graded.REFERENCE: samples.submission(source_nb, release_nb, {}),
+        }
+        for snippet in samples.snippets(SUBMISSIONS, name):
+            students[snippet.student] = samples.submission(source_nb, release_nb, {snippet.task: snippet.code})
+        for student, nb in students.items():
+            runner.submit(scratch, student, name, nb)
+            submissions.append((name, student))
+    results = runner.autograde(scratch, submissions, workers)
+    return {name: Graded(name, scratch, released[name], results) for name in names}
 
 
 @pytest.fixture(scope="session")
-def graded(tmp_path_factory):
-    """graded(name) -> Graded, computed the first time a test asks for that notebook."""
+def graded(request, tmp_path_factory):
+    """graded(name) -> Graded, for every notebook that a selected test grades, all graded
+    together the first time a test asks."""
     done: dict[str, Graded] = {}
 
     def get(name: str) -> Graded:
-        if name not in done:
-            done[name] = grade_notebook(name, tmp_path_factory.mktemp(name))
+        if not done:
+            wanted = {_notebook_of(item) for item in request.session.items if "graded" in item.fixturenames}
+            done.update(grade_notebooks(sorted(wanted - {None} | {name}), tmp_path_factory.mktemp("graded")))
         return done[name]
 
     return get
+
+
+def _notebook_of(item) -> str | None:
+    params = getattr(item, "callspec", None) and item.callspec.params
+    if not params:
+        return None
+    if "snippet" in params:
+        return params["snippet"].notebook
+    return params.get("name")

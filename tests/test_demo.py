@@ -15,7 +15,7 @@ def gradebook_state():
 
 def test_demo_prints_the_expected_grade_table(capsys, tmp_path):
     instructors_gradebook = gradebook_state()
-    assert main(["--course-dir", str(ROOT), "demo", "--keep", str(tmp_path / "demo")]) == 0
+    assert main(["--course-dir", str(ROOT), "demo", "--workers", "4", "--keep", str(tmp_path / "demo")]) == 0
     out = capsys.readouterr().out
     table = out[out.index("student "):].splitlines()
     header = table[0].split()
