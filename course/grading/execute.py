@@ -92,20 +92,29 @@ class GradingExecute(Execute):
 
     def _recover(self, index):
         """Restart the kernel and run again the cells before ``index`` that are not tests
-        and did not break it, so that the student's definitions exist for later cells."""
+        and did not break it, so that the student's definitions exist for later cells. A
+        cell that breaks the kernel again while it is run again is skipped from then on."""
         self._broken.add(index)
-        if len(self._broken) > self.max_restarts:
-            return
-        run_sync(self.km.restart_kernel)(now=True)
-        self.kc.stop_channels()
-        self.start_new_kernel_client()
+        while len(self._broken) <= self.max_restarts:
+            run_sync(self.km.restart_kernel)(now=True)
+            self.kc.stop_channels()
+            self.start_new_kernel_client()
+            again = self._replay(index)
+            if again is None:
+                return
+            self._broken.add(again)
+
+    def _replay(self, index) -> int | None:
+        """Run the cells before ``index`` again, outputs discarded; the index of a cell
+        that kills or wedges the kernel now, or None."""
         for earlier, cell in enumerate(self.nb.cells[:index]):
             if cell.cell_type != "code" or is_grade(cell) or earlier in self._broken:
                 continue
             try:
                 self.execute_cell(copy.deepcopy(cell), earlier, store_history=False)
-            except DeadKernelError:
-                return self._recover(earlier)
+            except (DeadKernelError, CellTimeoutError):
+                return earlier
+        return None
 
 
 def _fail(cell, ename, evalue):
