@@ -1,4 +1,5 @@
-"""The instructor's command line: ``course release | demo | grade``.
+"""The instructor's command line: ``course release | demo | grade``, and for authors
+``course text | notebook`` (a notebook's plain-text form, see ``course.authoring``).
 
 Every command works on the course directory it is run in (``--course-dir`` to choose
 another); ``demo`` works in a scratch copy and never touches the instructor's gradebook.
@@ -11,6 +12,9 @@ import tempfile
 import time
 from pathlib import Path
 
+import nbformat
+
+from course import authoring
 from course.grading import notebooks, report, runner, samples
 
 
@@ -31,6 +35,13 @@ def main(argv: list[str] | None = None) -> int:
     grade.add_argument("assignment")
     grade.add_argument("--workers", type=int, default=2)
 
+    text = commands.add_parser("text", help="print a notebook in its plain-text form")
+    text.add_argument("notebook", type=Path)
+
+    notebook = commands.add_parser("notebook", help="write a notebook from its plain-text form")
+    notebook.add_argument("text", type=Path)
+    notebook.add_argument("notebook", type=Path)
+
     args = parser.parse_args(argv)
     course_dir = args.course_dir.resolve()
     try:
@@ -38,6 +49,13 @@ def main(argv: list[str] | None = None) -> int:
             return release_all(course_dir, args.assignments)
         if args.command == "demo":
             return run_demo(course_dir, args.workers, args.keep)
+        if args.command == "text":
+            print(authoring.to_text(notebooks.read(args.notebook)), end="")
+            return 0
+        if args.command == "notebook":
+            args.notebook.parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(authoring.from_text(args.text.read_text()), str(args.notebook))
+            return 0
         return grade_submissions(course_dir, args.assignment, args.workers)
     except (runner.CourseError, notebooks.NotebookError) as error:
         print(f"course {args.command}: {error}", file=sys.stderr)
