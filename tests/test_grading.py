@@ -110,15 +110,17 @@ def test_the_grade_table_names_every_student_and_the_problems(graded_class):
     assert "not graded: nbformat.reader.NotJSONError" in rows["malformed"]
 
 
-def test_a_malformed_submission_is_reported_and_the_others_graded(tmp_path, capsys):
+def test_a_malformed_or_missing_notebook_is_reported_and_the_others_graded(tmp_path, capsys):
     course_dir = runner.scratch_course(ROOT, [NAME], tmp_path)
     release = notebooks.read(runner.generate(course_dir, [NAME])[NAME])
     runner.submit(course_dir, "blank", NAME, release)
     broken = course_dir / "submitted" / "broken" / NAME
     broken.mkdir(parents=True)
     (broken / f"{NAME}.ipynb").write_text("not json at all")
+    (course_dir / "submitted" / "empty" / NAME).mkdir(parents=True)
     assert main(["--course-dir", str(course_dir), "grade", NAME]) == 1
     table = capsys.readouterr().out
+    assert re.search(r"^empty\s.*01-running-programs not graded: .*No notebooks were matched", table, re.M), table
     assert re.search(r"^blank\s+0/13\s+0/13\s*$", table, re.M), table
     assert re.search(r"^broken\s+0/13\s+0/13\s+01-running-programs not graded: .*not appear to be JSON", table, re.M), table
 
