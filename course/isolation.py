@@ -174,7 +174,7 @@ def _call(fn, args, kwargs, caller_file):
                 value = runner.run(value)
         return ("returned", value, "")
     except BaseException as error:
-        where = _student_lines(error.__traceback__, caller_file)
+        where = student_lines(error.__traceback__, caller_file)
         try:
             pickle.loads(pickle.dumps(error))
         except Exception:
@@ -192,7 +192,7 @@ def _unsendable(value, error) -> ChildError:
     )
 
 
-def _student_lines(tb, caller_file) -> str:
+def student_lines(tb, caller_file: str = "") -> str:
     """The frames of a traceback that are the student's own code: not this package, not
     the test cell that made the call, not the standard library or installed packages."""
     lines = []

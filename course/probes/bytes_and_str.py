@@ -7,22 +7,17 @@ chunks are always handed over as a generator (never a list), as data from a sock
 be, so a solution that needs ``len(chunks)`` or reads the chunks twice fails.
 """
 
-import os
 import queue
 import socket
-import sys
 import threading
 import time
-import traceback
 from dataclasses import dataclass
 
-from course import checks, timeouts
+from course import checks, isolation, timeouts
 
 MAX_PIECES = 100_000
 """A stream that yields more pieces than this is stopped (an endless generator)."""
 
-_THIS_FILE = os.path.abspath(__file__)
-_LIBRARY_DIRS = tuple({os.path.join(p, "lib") + os.sep for p in (sys.prefix, sys.base_prefix)})
 
 
 @dataclass(frozen=True)
@@ -72,12 +67,8 @@ def _keep(piece):
 
 
 def _failure(error) -> Failure:
-    where = []
-    for frame in traceback.extract_tb(error.__traceback__):
-        if os.path.abspath(frame.filename) == _THIS_FILE or frame.filename.startswith(_LIBRARY_DIRS):
-            continue
-        where.append(f"  in {frame.name}, line {frame.lineno}: {(frame.line or '').strip()}")
-    return Failure(tuple(c.__name__ for c in type(error).__mro__), str(error), "\n".join(where))
+    names = tuple(c.__name__ for c in type(error).__mro__)
+    return Failure(names, str(error), isolation.student_lines(error.__traceback__))
 
 
 def decode_runs(decode_stream, streams, encoding=None):
