@@ -6,7 +6,8 @@ A notebook is a sequence of cells; in the text form each cell opens with one mar
     # %% code                     a code cell (lesson and demo)
     # %% setup GRADE_ID           a locked code cell (the imports every notebook opens with)
     # %% answer TASK              the student's answer cell; its grade_id is the task name
-    # %% test GRADE_ID POINTS     a locked, graded test cell
+    # %% test GRADE_ID POINTS     a locked, graded test cell, tagged ``raises-exception``
+                                  so that JupyterLab's Run All goes on past a failing test
 
 ``course text source/NN/NN.ipynb > NN.txt`` writes the text form, and
 ``course notebook NN.txt source/NN/NN.ipynb`` turns it back into the notebook, with the
@@ -57,6 +58,10 @@ def _kind(cell) -> str:
     return f"setup {meta['grade_id']}"
 
 
+RUN_ALL_GOES_ON = "raises-exception"
+"""The cell tag that lets JupyterLab's Run All go on past a cell that raises: a student's
+first failing test must not leave the rest of the notebook unrun."""
+
 FLAGS = {"setup": (False, True, False), "answer": (False, False, True), "test": (True, True, False)}
 """grade, locked, solution: what nbgrader's metadata says of each kind of cell."""
 
@@ -74,5 +79,6 @@ def _cell(kind, args, source):
             "solution": solution, "task": False}
     if grade:
         meta["points"] = int(args[1])
+        cell.metadata["tags"] = [RUN_ALL_GOES_ON]
     cell.metadata["nbgrader"] = dict(sorted(meta.items()))
     return cell

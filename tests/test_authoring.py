@@ -20,11 +20,12 @@ def test_text_and_back_gives_the_same_notebook_file(name, tmp_path, capsys):
 
 def test_markers_give_nbgrader_cells():
     nb = authoring.from_text("# %% md\n# Title\n\n# %% setup setup_imports\nimport os\n"
-                             "# %% answer f\ndef f(): pass\n# %% test f_works 2\n\"\"\"f works.\"\"\"\n")
+                             "# %% answer f\ndef f(): pass\n# %% test f_works 2\n# f works.\n")
     kinds = [(c.cell_type, notebooks.is_answer(c), notebooks.is_test(c), notebooks.meta(c).get("locked"))
              for c in nb.cells]
     assert kinds == [("markdown", False, False, None), ("code", False, False, True),
                      ("code", True, False, False), ("code", False, True, True)]
+    assert nb.cells[3].metadata.tags == ["raises-exception"], "Run All goes on past a failing test"
     assert notebooks.meta(nb.cells[3])["points"] == 2 and [c.id for c in nb.cells][1:] == ["setup_imports", "f", "f_works"]
 
 

@@ -39,12 +39,14 @@ def test_the_real_notebook_is_clean(source, release):
      "task send_text has no hidden tests"),
     (lambda nb: cell(nb, "exit_code_exits").update(
         outputs=[nbformat.v4.new_output("stream", name="stdout", text="x")]), "has outputs"),
-    (lambda nb: cell(nb, "exit_code_exits").update(source='"""d."""\nconnect(("127.0.0.1", 8080))'), "a fixed port"),
-    (lambda nb: cell(nb, "exit_code_exits").update(source='"""d."""\nserver = 1'), "binds the name 'server'"),
-    (lambda nb: cell(nb, "exit_code_exits").update(source='"""d."""\nfor _run in []: pass'), "binds the name '_run'"),
-    (lambda nb: cell(nb, "exit_code_exits").update(source='"""d."""\ndef helper(): pass'), "defines helper"),
-    (lambda nb: cell(nb, "exit_code_exits").update(source='"""d."""\n1'), "ends with a number"),
-    (lambda nb: cell(nb, "exit_code_exits").update(source='checks.returns(0, exit_code, "exit 0")'), "docstring"),
+    (lambda nb: cell(nb, "exit_code_exits").update(source='# d.\nconnect(("127.0.0.1", 8080))'), "a fixed port"),
+    (lambda nb: cell(nb, "exit_code_exits").update(source='# d.\nserver = 1'), "binds the name 'server'"),
+    (lambda nb: cell(nb, "exit_code_exits").update(source='# d.\nfor _run in []: pass'), "binds the name '_run'"),
+    (lambda nb: cell(nb, "exit_code_exits").update(source='# d.\ndef helper(): pass'), "defines helper"),
+    (lambda nb: cell(nb, "exit_code_exits").update(source='# d.\n1'), "bare value 1"),
+    (lambda nb: cell(nb, "exit_code_exits").update(source='"""d."""\npass'), "bare value 'd.'"),
+    (lambda nb: cell(nb, "exit_code_exits").update(source='checks.returns(0, exit_code, "exit 0")'), "comment"),
+    (lambda nb: cell(nb, "exit_code_exits").metadata.update(tags=[]), "not tagged 'raises-exception'"),
 ])
 def test_each_broken_convention_is_named(source, break_it, expected):
     break_it(source)
@@ -53,7 +55,7 @@ def test_each_broken_convention_is_named(source, break_it, expected):
 
 
 def test_test_names_and_imports_are_allowed():
-    assert lint.test_cell_problems('"""d."""\nimport os\nwith open("x") as test_file:\n    test_n = 1') == []
+    assert lint.test_cell_problems('# d.\nimport os\nwith open("x") as test_file:\n    test_n = 1') == []
 
 
 @pytest.mark.parametrize("break_it, expected", [

@@ -7,6 +7,7 @@ show every problem at once.
 import ast
 import re
 
+from course.authoring import RUN_ALL_GOES_ON
 from course.grading import notebooks
 
 READABLE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -37,6 +38,9 @@ def problems(nb) -> list[str]:
             found.append(f"graded cell {grade_id} has no points")
         if notebooks.is_test(cell):
             found += [f"test cell {grade_id}: {p}" for p in test_cell_problems(cell.source)]
+            if RUN_ALL_GOES_ON not in cell.get("metadata", {}).get("tags", []):
+                found.append(f"test cell {grade_id} is not tagged {RUN_ALL_GOES_ON!r}: "
+                             "Run All would stop at it when it fails")
     tasks = notebooks.tasks(nb)
     if not tasks:
         found.append("the notebook has no task (answer cell followed by test cells)")
@@ -53,27 +57,28 @@ def problems(nb) -> list[str]:
 
 
 def test_cell_problems(source: str) -> list[str]:
-    """A test cell opens with a docstring that names the behaviour, defines no functions or
+    """A test cell opens with a comment that names the behaviour, defines no functions or
     classes, and binds only ``test_`` names: anything else could replace a student's name
-    in the shared namespace. Its last statement is not a bare number (it would be the score)."""
+    in the shared namespace. It has no value, with or without its hidden tests: a bare
+    string or number would show as ``Out[n]`` (and nbgrader would take a number as the
+    score), so the description is a comment, not a docstring."""
     try:
         tree = ast.parse(source)
     except SyntaxError as error:
         return [f"does not parse: {error}"]
     found = []
     body = tree.body
-    if not (body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
-            and isinstance(body[0].value.value, str)):
-        found.append("does not open with a docstring naming the behaviour it checks")
+    if not source.lstrip().startswith("#") or source.lstrip().startswith("###"):
+        found.append("does not open with a comment naming the behaviour it checks")
     for node in body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             found.append(f"defines {node.name} (helpers belong in the course package)")
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+            found.append(f"has a bare value {node.value.value!r:.40} on line {node.lineno}, "
+                         "which a student would see as Out[n] (use a comment)")
     for name in sorted(_bound_names(body)):
         if not name.startswith(TEST_NAME_PREFIX):
             found.append(f"binds the name {name!r}, which does not start with {TEST_NAME_PREFIX!r}")
-    last = body[-1] if body else None
-    if isinstance(last, ast.Expr) and isinstance(last.value, ast.Constant) and isinstance(last.value.value, (int, float)):
-        found.append("ends with a number, which nbgrader would take as the score")
     return found
 
 
