@@ -18,6 +18,7 @@ The kernel side only compares the plain data these return.
 """
 
 import asyncio
+import contextlib
 import json
 import socket
 import time
@@ -157,11 +158,21 @@ class Served:
             f"handled each (start-end): {shown}. A handler that blocks (time.sleep, requests.get) "
             "stops the whole event loop; use await asyncio.sleep(seconds).")
 
+    def expect_slept(self, request: str, seconds: float) -> None:
+        """Fail unless the server took at least ``seconds`` to handle ``request``."""
+        mine = [i for i in self.intervals if i.request == request]
+        checks.that(bool(mine), f"make_app(): the server never handled {request}")
+        took = mine[0].end - mine[0].start
+        checks.that(took >= seconds - EARLY,
+                    f"make_app(): {request} should take {seconds:g} s, but the server handled it in "
+                    f"{took:.3f} s. Sleep with await asyncio.sleep(seconds).")
+
     def expect_no_blocking(self, what: str) -> None:
-        checks.that(not self.blocking,
-                    f"make_app(): while it handled {what}, the server called "
-                    f"{', '.join(self.blocking)} on the event loop. time.sleep blocks the "
-                    "whole loop: no other request is handled meanwhile. Use await asyncio.sleep.")
+        if self.blocking:
+            raise AssertionError(
+                f"make_app(): while it handled {what}, the server called {self.blocking[0]} on "
+                f"the event loop ({len(self.blocking)} times). time.sleep blocks the whole loop: "
+                "no other request is handled meanwhile. Use await asyncio.sleep.")
 
 
 class _Gate:
@@ -264,8 +275,9 @@ class Serving:
 
 async def _send(session: aiohttp.ClientSession, request: Request) -> Reply:
     kwargs = {}
-    if request.has_json:
-        kwargs["json"] = request.json
+    if request.has_json:  # encoded here: aiohttp's json=None would send no body at all
+        kwargs["data"] = json.dumps(request.json).encode()
+        kwargs["headers"] = {"Content-Type": "application/json"}
     elif request.data is not None:
         kwargs["data"] = request.data
     try:
@@ -301,6 +313,15 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def taken_port():
+    """A port on 127.0.0.1 that a grader socket listens on while the block runs."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        yield sock.getsockname()[1]
 
 
 @dataclass(frozen=True)
@@ -351,9 +372,9 @@ class SiteReport:
 
 class SiteCheck:
     """A probe: ``SiteCheck(start_site)(app, host, port)`` awaits ``start_site(app, host,
-    port)`` (``app`` is a ``grader_app()``), then asks what came back, GETs /ping from every address it listens on
-    (aiohttp's client and curl), cleans it up and tries to connect again. Returns a
-    ``SiteReport``. Messages name it as ``start_site``."""
+    port)`` (``app`` is a ``grader_app()``), then asks what came back, GETs /ping from
+    every address it listens on (aiohttp's client and curl), cleans it up and tries to
+    connect again. Returns a ``SiteReport``. Messages name it as ``start_site``."""
 
     def __init__(self, start_site):
         self.start_site = start_site
@@ -382,6 +403,77 @@ class SiteCheck:
         closed = all([not await _accepts(address) for address in addresses])
         return SiteReport(call, type(result).__name__, True, sites, addresses, answers, curl,
                           closed, cleanup_error)
+
+
+@dataclass(frozen=True)
+class FailureReport:
+    """What ``start_site`` did when its site could not listen."""
+
+    call: str
+    raised: str
+    oserror: bool
+    runners_set_up: int
+    runners_cleaned_up: int
+
+    def expect_oserror_and_cleanup(self) -> None:
+        checks.that(self.oserror,
+                    f"{self.call} should raise OSError (the port is taken), but it {self.raised}")
+        checks.that(self.runners_set_up > 0,
+                    f"{self.call} raised OSError without setting up a web.AppRunner")
+        checks.that(self.runners_cleaned_up >= self.runners_set_up,
+                    f"{self.call} raised OSError but left the AppRunner it had set up without "
+                    "cleaning it up: await runner.cleanup() before the error goes to the caller")
+
+
+class _RunnerWatch:
+    """Counts the ``web.AppRunner`` objects set up and cleaned up while the block runs."""
+
+    def __init__(self):
+        self.set_up = set()
+        self.cleaned_up = set()
+
+    def __enter__(self):
+        self._setup, self._cleanup = web.AppRunner.setup, web.AppRunner.cleanup
+        watch, setup, cleanup = self, self._setup, self._cleanup
+
+        async def watched_setup(runner):
+            await setup(runner)
+            watch.set_up.add(id(runner))
+
+        async def watched_cleanup(runner):
+            watch.cleaned_up.add(id(runner))
+            await cleanup(runner)
+
+        web.AppRunner.setup, web.AppRunner.cleanup = watched_setup, watched_cleanup
+        return self
+
+    def __exit__(self, *exc):
+        web.AppRunner.setup, web.AppRunner.cleanup = self._setup, self._cleanup
+
+
+class SiteFailure:
+    """A probe: ``SiteFailure(start_site)(app, host, port)`` awaits ``start_site`` on a
+    port that is taken and returns a ``FailureReport``: what it raised, and whether the
+    runners it set up were cleaned up. Messages name it as ``start_site``."""
+
+    def __init__(self, start_site):
+        self.start_site = start_site
+        self.__name__ = getattr(start_site, "__name__", "start_site")
+
+    async def __call__(self, app: web.Application, host: str, port: int) -> FailureReport:
+        call = f"start_site(app, {host!r}, {port!r})"
+        with _RunnerWatch() as watch:
+            try:
+                result = await self.start_site(app, host, port)
+            except Exception as error:
+                raised = f"raised {type(error).__name__}: {error}"
+                oserror = isinstance(error, OSError)
+            else:
+                raised = f"returned {checks.short(result)}"
+                oserror = False
+                await _stop_whatever(result)
+        return FailureReport(call, raised, oserror, len(watch.set_up),
+                             len(watch.cleaned_up & watch.set_up))
 
 
 def _url(address) -> str:
