@@ -386,7 +386,8 @@ class SiteCheck:
         is_runner = type(result) is web.AppRunner
         if not is_runner:
             await _stop_whatever(result)
-            return SiteReport(call, f"{type(result).__name__} {checks.short(result)}", False)
+            what = "None" if result is None else f"a {type(result).__name__} object"
+            return SiteReport(call, what, False)
         sites = [type(s).__name__ for s in result.sites]
         addresses = [tuple(a[:2]) for a in result.addresses]
         answers = []
