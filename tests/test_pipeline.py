@@ -40,6 +40,22 @@ def test_source_runs_top_to_bottom_with_every_test_passing(name, tmp_path):
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
+def test_blank_release_runs_to_the_end_with_only_test_cells_failing(name, tmp_path):
+    """What a student sees first: Run All on the untouched release reaches the last cell.
+    Every stub defines the names its contract promises (only calling them raises), no demo
+    needs the student's answers, and test cells (tagged raises-exception) do not stop the
+    run. nbclient stops at an untagged failing cell just as JupyterLab's Run All does."""
+    shutil.copytree(ROOT / "release" / name, tmp_path / name)
+    nb = notebooks.read(tmp_path / name / f"{name}.ipynb")
+    client = nbclient.NotebookClient(nb, timeout=60, kernel_name="python3",
+                                     resources={"metadata": {"path": str(tmp_path / name)}})
+    try:
+        client.execute()
+    except nbclient.exceptions.CellExecutionError as error:
+        pytest.fail(f"Run All stops at a cell that is not a test: {str(error)[-600:]}")
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
 def test_committed_release_is_what_nbgrader_generates(name, graded):
     generated = graded(name).release_path
     committed = ROOT / "release" / name
