@@ -99,7 +99,7 @@ class Reply:
             wanted = json.dumps(value, ensure_ascii=False)
         head = f"make_app(): {self.request} should answer {status} with {wanted}"
         if self.status is None:
-            raise AssertionError(f"{head}, but {self.error}")
+            checks.fail(f"{head}, but {self.error}")
         body = checks.short(self.text)
         checks.that(self.status == status,
                     f"{head}, but it answered {self.status} with the body {body}")
@@ -169,7 +169,7 @@ class Served:
 
     def expect_no_blocking(self, what: str) -> None:
         if self.blocking:
-            raise AssertionError(
+            checks.fail(
                 f"make_app(): while it handled {what}, the server called {self.blocking[0]} on "
                 f"the event loop ({len(self.blocking)} times). time.sleep blocks the whole loop: "
                 "no other request is handled meanwhile. Use await asyncio.sleep.")
