@@ -28,8 +28,8 @@ def _app(blocking: bool):
 
 
 def _served(blocking: bool):
-    return checks.call(probes.Serving(_app(blocking)), *[probes.get("/slow?seconds=0.1")] * 3,
-                       at_once=True, gate="/slow", gate_count=3, timeout=10)
+    return checks.call(probes.Serving(_app(blocking), *[probes.get("/slow?seconds=0.1")] * 3,
+                       at_once=True, gate="/slow", gate_count=3), timeout=10)
 
 
 def test_a_server_that_sleeps_on_its_loop_overlaps_and_does_not_block():
@@ -53,7 +53,7 @@ def test_a_server_that_calls_time_sleep_is_seen_twice():
 
 
 def test_an_unknown_path_is_a_plain_404_by_default():
-    served = checks.call(probes.Serving(_app(blocking=False)), probes.get("/nowhere"))
+    served = checks.call(probes.Serving(_app(blocking=False), probes.get("/nowhere")))
     (reply,) = served.replies
     assert (reply.status, reply.content_type, reply.is_json) == (404, "text/plain", False)
 
@@ -74,18 +74,18 @@ async def _start_site_returning_the_site(app, host, port):
 
 
 def test_site_check_sees_the_runner_serve_and_close():
-    report = checks.call(probes.SiteCheck(_start_site), probes.grader_app(), "127.0.0.1", 0)
+    report = checks.call(probes.SiteCheck(_start_site), probes.APP, "127.0.0.1", 0)
     report.expect_serving("127.0.0.1", 0)
     report.expect_curl()
     report.expect_cleanup()
 
 
 def test_site_check_sees_a_site_returned_instead_of_the_runner():
-    report = checks.call(probes.SiteCheck(_start_site_returning_the_site), probes.grader_app(), "127.0.0.1", 0)
+    report = checks.call(probes.SiteCheck(_start_site_returning_the_site), probes.APP, "127.0.0.1", 0)
     assert not report.is_runner and report.returned == "a TCPSite object"
 
 
 def test_site_failure_sees_a_runner_left_behind():
     with probes.taken_port() as port:
-        report = checks.call(probes.SiteFailure(_start_site), probes.grader_app(), "127.0.0.1", port)
+        report = checks.call(probes.SiteFailure(_start_site), probes.APP, "127.0.0.1", port)
     assert report.oserror and report.runners_set_up == 1 and report.runners_cleaned_up == 0

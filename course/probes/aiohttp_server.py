@@ -227,24 +227,29 @@ class _SleepWatch:
 
 
 class Serving:
-    """A probe: ``Serving(make_app)(*requests, at_once=False, gate=None, gate_count=0)``
-    serves the student's application and sends it ``requests`` (one after another, or all
-    at once); returns a ``Served``. Messages name the call as
-    ``make_app, then requests(GET /hello, ...)``."""
+    """A probe: ``checks.call(Serving(make_app, *requests, at_once=False, gate=None,
+    gate_count=0))`` serves the student's application in the child and sends it
+    ``requests`` (one after another, or all at once); returns a ``Served``. Messages name
+    the call as ``make_app()``."""
 
-    def __init__(self, make_app):
+    def __init__(self, make_app, *requests: Request, at_once: bool = False,
+                 gate: str | None = None, gate_count: int = 0):
         self.make_app = make_app
-        self.__name__ = "make_app, then requests"
+        self.requests = requests
+        self.at_once = at_once
+        self.gate = gate
+        self.gate_count = gate_count
+        self.__name__ = getattr(make_app, "__name__", "make_app")
 
-    async def __call__(self, *requests: Request, at_once: bool = False,
-                       gate: str | None = None, gate_count: int = 0) -> Served:
+    async def __call__(self) -> Served:
+        requests, at_once, gate = self.requests, self.at_once, self.gate
         namespace = getattr(self.make_app, "__globals__", {})
         with _SleepWatch(namespace) as watch:
             app = self.make_app()
             if not isinstance(app, web.Application):
                 raise TypeError(f"make_app() should return a web.Application, not {checks.short(app)}")
             intervals: list[Interval] = []
-            gate_keeper = _Gate(gate, gate_count)
+            gate_keeper = _Gate(gate, self.gate_count)
 
             @web.middleware
             async def stamping(request, handler):
@@ -295,6 +300,16 @@ async def _send(session: aiohttp.ClientSession, request: Request) -> Reply:
 
 
 # ---------------------------------------------------------------------------- start_site
+
+class _App:
+    """Stands for ``grader_app()`` in a call's arguments, so that messages show ``app``."""
+
+    def __repr__(self) -> str:
+        return "app"
+
+
+APP = _App()
+
 
 def grader_app() -> web.Application:
     """The application ``start_site`` is given in the tests: GET /ping answers 'pong'."""
@@ -371,8 +386,8 @@ class SiteReport:
 
 
 class SiteCheck:
-    """A probe: ``SiteCheck(start_site)(app, host, port)`` awaits ``start_site(app, host,
-    port)`` (``app`` is a ``grader_app()``), then asks what came back, GETs /ping from
+    """A probe: ``SiteCheck(start_site)(APP, host, port)`` awaits ``start_site(app, host,
+    port)`` with a fresh ``grader_app()``, then asks what came back, GETs /ping from
     every address it listens on (aiohttp's client and curl), cleans it up and tries to
     connect again. Returns a ``SiteReport``. Messages name it as ``start_site``."""
 
@@ -382,7 +397,7 @@ class SiteCheck:
 
     async def __call__(self, app: web.Application, host: str, port: int) -> SiteReport:
         call = f"start_site(app, {host!r}, {port!r})"
-        result = await self.start_site(app, host, port)
+        result = await self.start_site(_real(app), host, port)
         is_runner = type(result) is web.AppRunner
         if not is_runner:
             await _stop_whatever(result)
@@ -453,7 +468,7 @@ class _RunnerWatch:
 
 
 class SiteFailure:
-    """A probe: ``SiteFailure(start_site)(app, host, port)`` awaits ``start_site`` on a
+    """A probe: ``SiteFailure(start_site)(APP, host, port)`` awaits ``start_site`` on a
     port that is taken and returns a ``FailureReport``: what it raised, and whether the
     runners it set up were cleaned up. Messages name it as ``start_site``."""
 
@@ -465,7 +480,7 @@ class SiteFailure:
         call = f"start_site(app, {host!r}, {port!r})"
         with _RunnerWatch() as watch:
             try:
-                result = await self.start_site(app, host, port)
+                result = await self.start_site(_real(app), host, port)
             except Exception as error:
                 raised = f"raised {type(error).__name__}: {error}"
                 oserror = isinstance(error, OSError)
@@ -475,6 +490,10 @@ class SiteFailure:
                 await _stop_whatever(result)
         return FailureReport(call, raised, oserror, len(watch.set_up),
                              len(watch.cleaned_up & watch.set_up))
+
+
+def _real(app) -> web.Application:
+    return grader_app() if isinstance(app, _App) else app
 
 
 def _url(address) -> str:
