@@ -587,7 +587,7 @@ class SiteFailure:
             try:
                 result = await self.start_site(_real(app), host, port)
             except Exception as error:
-                raised = f"raised {type(error).__name__}: {error}"
+                raised = f"raised {type(error).__name__}" + (f": {error}" if str(error) else "")
                 oserror = isinstance(error, OSError)
             else:
                 if isinstance(result, web.BaseRunner):
