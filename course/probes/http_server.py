@@ -112,8 +112,8 @@ class Reply:
                         "A client decodes the body with the charset the header names.")
         if body is not None:
             checks.that(self.body == body,
-                        f"{self.asked}: expected the body {checks.short(body)}, got "
-                        f"{checks.short(self.body)}." + (f"\n{hint}" if hint else ""))
+                        f"{self.asked}: expected the body {_shown(body)}, got "
+                        f"{_shown(self.body)}." + (f"\n{hint}" if hint else ""))
 
     def expect_decoded(self, text: str) -> None:
         """Fail unless requests decoded the body to ``text``."""
@@ -130,6 +130,14 @@ class Reply:
         if not self.errors:
             return ""
         return "\nMeanwhile your handler raised:\n" + "\n".join(self.errors)
+
+
+def _shown(body: bytes) -> str:
+    """A body as the text it holds in UTF-8 (bytes that are not UTF-8 as \\x escapes),
+    and its length in bytes."""
+    text = body.decode("utf-8", "backslashreplace")
+    shown = checks.short(text)
+    return shown if shown.endswith(" in all)") else f"{shown} ({len(body)} bytes)"
 
 
 @dataclass(frozen=True)
@@ -342,7 +350,12 @@ class Ask:
                     text += f" ({len(self.body)} bytes)"
         if servers > 1:
             text += f" to server {'AB'[self.server]}"
-        return text + f", sent with {self.via}"
+        return text + _VIA.get(self.via, "")
+
+
+_VIA = {"http.client": ", sent with http.client", "requests": ", sent with requests",
+        "curl": ", sent with curl",
+        "same connection": ", sent with http.client on the connection of the requests before it"}
 
 
 def post(text: str, path: str = "/notes", **kwargs) -> Ask:
@@ -444,6 +457,12 @@ def _with_http_client(port, ask, connection=None) -> Reply:
     except http.client.RemoteDisconnected:
         connection.close()
         return Reply(ask.path, problem="the server closed the connection without answering")
+    except http.client.BadStatusLine as error:
+        connection.close()
+        return Reply(ask.path, problem=f"the answer did not start with a status line but with "
+                                       f"{checks.short(error.line)}: were bytes of an earlier answer "
+                                       "left on the connection (more body than its Content-Length "
+                                       "said, or a body after HEAD)?")
     except (http.client.HTTPException, OSError) as error:
         connection.close()
         return Reply(ask.path, problem=f"the answer could not be read as HTTP "
@@ -559,7 +578,10 @@ def crowd(handler_class, clients: int = 8, each: int = 3) -> Crowd:
         for index in range(each):
             note = f"note {index} of client {number} ✓"
             ask = post(note)
-            reply = _with_http_client(server.port, ask)
+            try:
+                reply = _with_http_client(server.port, ask)
+            except Exception as error:  # a grader thread must not die (isolation reports that)
+                reply = Reply(ask.path, problem=f"the client failed: {type(error).__name__}: {error}")
             posted[number, index] = (note, _replace(reply, asked=ask.describe(1), method="POST"))
 
     try:
@@ -699,16 +721,21 @@ class Launching:
                 and isinstance(result[0], ThreadingHTTPServer)):
             words = checks.short(result)
             if type(result) is tuple and len(result) == 2:
-                words = (f"a {type(result[0]).__name__} and {checks.short(result[1])}, and a "
-                         f"{type(result[0]).__name__} is not a ThreadingHTTPServer (it serves "
-                         "one request at a time)")
+                words = (f"an object of type {type(result[0]).__name__} and "
+                         f"{checks.short(result[1])}; that server is not a ThreadingHTTPServer, "
+                         "which serves each connection in a thread of its own")
             _shut(result[0] if type(result) is tuple and result else None)
             return Launch(call, words or "None", threads=threads)
         server, port = result
         host, bound_port = server.server_address[:2]
         launch = dict(call=call, result="", host=host, port=port, bound_port=bound_port, threads=threads)
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-        answers = [_fetch(opener, bound_port) for _ in range(requests)]
+        answers = []
+        for _ in range(requests):
+            if answers and answers[-1] != (200, GREETING):
+                answers.append("not sent, because the request before it failed")
+            else:
+                answers.append(_fetch(opener, bound_port))
         together_seen = 0
         if together:
             handler.gate = _Gate(together)
