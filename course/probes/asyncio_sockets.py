@@ -290,10 +290,6 @@ class Serving:
             except Exception as error:
                 facts["error"] = f"{type(error).__name__}: {error}".rstrip(": ")
             finally:
-                if had_name:
-                    namespace["KVProtocol"] = original_class
-                else:
-                    namespace.pop("KVProtocol", None)
                 if holder is not None:
                     holder.close()
             facts["type_name"] = _type_name(result)
@@ -308,6 +304,11 @@ class Serving:
         finally:
             for server in made:
                 await _close(server)
+            # Only now: a factory like `lambda: KVProtocol()` looks the name up per connection.
+            if had_name:
+                namespace["KVProtocol"] = original_class
+            else:
+                namespace.pop("KVProtocol", None)
         return Served(**facts)
 
 
@@ -641,15 +642,15 @@ class Crowd:
                                   f"expected {expected!r}, but {_how(received, problem)}")
             except _Failed as failed:
                 problems.append(str(failed))
-                halfway.abort()
-                all_set.abort()
+                await halfway.abort()
+                await all_set.abort()
             except asyncio.BrokenBarrierError:
                 pass
             except OSError as error:
                 problems.append(f"client {index} could not talk to the server "
                                 f"({type(error).__name__}: {error})")
-                halfway.abort()
-                all_set.abort()
+                await halfway.abort()
+                await all_set.abort()
             finally:
                 if writer is not None:
                     writer.transport.abort()
