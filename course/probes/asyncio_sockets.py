@@ -559,7 +559,8 @@ def expect_conversation(protocol_class, steps, *, second_server=()) -> None:
     if not transcript or not transcript[-1][4]:
         return
     lines = [f"A conversation with KVProtocol, served with loop.create_server on {HOST}"
-             + (f" (connections {', '.join(sorted(second_server))} go to a second server)" if second_server else "")
+             + (f" (connection {' and '.join(sorted(second_server))} "
+                f"{'goes' if len(second_server) == 1 else 'go'} to a second server)" if second_server else "")
              + ":"]
     for kind, client, data, received, problem in transcript:
         lines.append("  " + _say(kind, client, data, received, problem))
