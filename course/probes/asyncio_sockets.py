@@ -601,6 +601,10 @@ def _say(kind, client, data, received, problem) -> str:
     return text + f", but it {problem}"
 
 
+CROWD_DEADLINE = 2 * timeouts.IO
+"""Seconds a whole crowd may take: all its clients connect, and each has two round trips."""
+
+
 class Crowd:
     """A probe: ``Crowd(KVProtocol)(clients)`` serves the protocol and has ``clients``
     connections at once each send the first half of ``SET crowd-i value of client i``,
@@ -659,11 +663,11 @@ class Crowd:
         try:
             (port,) = await served.start(1)
             try:
-                async with asyncio.timeout(timeouts.IO):
+                async with asyncio.timeout(CROWD_DEADLINE):
                     await asyncio.gather(*(client(i, port) for i in range(count)))
             except TimeoutError:
                 problems.append(f"the {count} clients were not all answered within "
-                                f"{timeouts.IO:g} s")
+                                f"{CROWD_DEADLINE:g} s")
         finally:
             await served.close()
         return problems, served.errors
@@ -685,7 +689,7 @@ def expect_crowd(protocol_class, clients: int) -> None:
     """Serve ``protocol_class`` in a child process to ``clients`` connections at once
     (``Crowd``); fail with the first problem."""
     problems, errors = checks.call(Crowd(protocol_class), clients,
-                                   timeout=timeouts.CALL + timeouts.IO)
+                                   timeout=timeouts.CALL + CROWD_DEADLINE)
     if problems:
         message = (f"{clients} clients connected to one KVProtocol server at the same time; "
                    + problems[0])
