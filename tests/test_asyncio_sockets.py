@@ -138,3 +138,11 @@ def test_a_crowd_needs_one_shared_store():
     problems, _ = asyncio.run(probes.Crowd(OwnStore)(20))
     assert problems and "NONE" in problems[0]
     assert not any("within" in problem for problem in problems)
+
+
+def test_http_server_answers_a_request_that_reads_to_the_end():
+    with probes.http_server() as server:
+        answer = asyncio.run(sock_request("127.0.0.1", server.port, probes.HTTP_REQUEST))
+        probes.expect_http_answer(answer, server.port)
+        with pytest.raises(AssertionError, match="expected the whole answer"):
+            probes.expect_http_answer(answer[:-1], server.port)

@@ -66,6 +66,41 @@ def refused_port():
         holder.close()
 
 
+HTTP_BODY = b"hello from http.server\n"
+HTTP_REQUEST = b"GET /hello HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n"
+"""An HTTP/1.0 request: ``http.server`` answers it, then closes the connection."""
+
+
+def http_server():
+    """Python's ``http.server`` (a threading server on 127.0.0.1 port 0, logging off),
+    answering every GET with ``HTTP_BODY``."""
+    from http.server import BaseHTTPRequestHandler
+
+    from course.peers.http import HttpServer
+
+    class Hello(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(HTTP_BODY)))
+            self.end_headers()
+            self.wfile.write(HTTP_BODY)
+
+    return HttpServer(Hello)
+
+
+def expect_http_answer(answer, port: int) -> None:
+    """Fail unless ``answer`` is http.server's whole answer to ``HTTP_REQUEST``."""
+    what = f"sock_request('127.0.0.1', {port}, {HTTP_REQUEST!r}) to Python's http.server"
+    checks.that(type(answer) is bytes,
+                f"{what} returned {checks.short(answer)} (of type {type(answer).__name__}); "
+                "expected bytes")
+    checks.that(answer.startswith(b"HTTP/1.0 200 OK\r\n") and answer.endswith(b"\r\n\r\n" + HTTP_BODY),
+                f"{what} returned {checks.short(answer)}; expected the whole answer, from "
+                f"b'HTTP/1.0 200 OK\\r\\n' through the headers to the body {HTTP_BODY!r} "
+                "(the server closes the connection after it)")
+
+
 class GatedEcho(Peer):
     """An echo server that holds every answer until ``companions`` requests have arrived
     whole (the client half-closed) and wait at the same time, or ``GATE`` seconds have
