@@ -18,10 +18,12 @@ functions here turn it into a message that shows the conversation.
 """
 
 import asyncio
+import gc
 import socket
 import struct
 import threading
 import time
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -204,6 +206,42 @@ class UsingSockMethods:
             setattr(loop, name, recording)
         value = await self.fn(*args)
         return SockUse(checks.describe_call(self.fn, args, {}), value, tuple(calls))
+
+
+@dataclass(frozen=True)
+class Closing:
+    """What one call returned, and the sockets it left open (Python warns with a
+    ResourceWarning when it has to close a socket that is thrown away unclosed)."""
+
+    call: str
+    value: object
+    unclosed: tuple = ()
+
+    def expect_closed(self, expected: bytes) -> None:
+        checks.same(self.value, expected, what=self.call)
+        checks.that(not self.unclosed,
+                    f"{self.call} returned the right answer, but left its socket open: Python "
+                    f"had to close it when it was thrown away ({self.unclosed[0] if self.unclosed else ''}"
+                    "). Close it (`with socket.socket() as sock:` does that, whatever happens).")
+
+
+class LeftOpen:
+    """A probe: ``LeftOpen(fn)(*args)`` awaits ``fn(*args)`` in the child while recording
+    ResourceWarnings about unclosed sockets, collects the garbage the call left, and
+    returns a ``Closing``."""
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.__name__ = getattr(fn, "__name__", "the function")
+
+    async def __call__(self, *args) -> Closing:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ResourceWarning)
+            value = await self.fn(*args)
+            gc.collect()
+        unclosed = tuple(str(w.message).split(",")[0] + ", ...>" for w in caught
+                         if issubclass(w.category, ResourceWarning) and "socket" in str(w.message))
+        return Closing(checks.describe_call(self.fn, args, {}), value, unclosed)
 
 
 # --------------------------------------------------------------------- start_kv_server
