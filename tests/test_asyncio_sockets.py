@@ -146,3 +146,21 @@ def test_http_server_answers_a_request_that_reads_to_the_end():
         probes.expect_http_answer(answer, server.port)
         with pytest.raises(AssertionError, match="expected the whole answer"):
             probes.expect_http_answer(answer[:-1], server.port)
+
+
+async def never_closes(host, port, payload):
+    loop = asyncio.get_running_loop()
+    sock = socket.socket()
+    sock.setblocking(False)
+    await loop.sock_connect(sock, (host, port))
+    await loop.sock_sendall(sock, payload)
+    sock.shutdown(socket.SHUT_WR)
+    return await loop.sock_recv(sock, 100)
+
+
+def test_a_socket_left_open_is_seen():
+    with probes.echo() as server:
+        asyncio.run(probes.LeftOpen(sock_request)(*server.address, b"x")).expect_closed(b"x")
+        closing = asyncio.run(probes.LeftOpen(never_closes)(*server.address, b"x"))
+        with pytest.raises(AssertionError, match="left its socket open"):
+            closing.expect_closed(b"x")
