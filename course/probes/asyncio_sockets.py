@@ -3,9 +3,10 @@ the child process next to the student's code for ``sock_request``, ``start_kv_se
 ``KVProtocol``.
 
 ``sock_request`` talks from the child (``checks.call``) to grader servers on threads of the
-kernel process (``course.peers.stream``): an echo that dribbles, and ``GatedEcho``, which
-holds every answer until two requests are in at once. ``UsingSockMethods`` wraps the
-child's running loop's ``sock_*`` methods to prove they were used, on non-blocking sockets.
+kernel process (``course.peers``): an echo that dribbles, ``GatedEcho``, which holds every
+answer until two requests are in at once, and Python's ``http.server``. ``UsingSockMethods``
+wraps the child's running loop's ``sock_*`` methods to prove they were used, on
+non-blocking sockets; ``LeftOpen`` records the ResourceWarning of a socket left open.
 
 The student's server never runs on the kernel's loop. ``Serving`` calls ``start_kv_server``
 in the child with ``loop.create_server`` wrapped and a stand-in in the place of
