@@ -537,3 +537,19 @@ class RawSocketOnly:
         except Exception as raised:
             result, error = None, f"{type(raised).__name__}: {raised}"
         return result, error, bool(connected), sorted(set(tried))
+
+
+def expect_response(result, call: str, status: int, headers: dict, body: bytes) -> None:
+    """Fail unless ``result`` is a ``(status, headers, body)`` tuple with this status and
+    body, whose headers hold (at least) the fields ``headers``."""
+    checks.that(type(result) is tuple and len(result) == 3,
+                f"{call} should return a tuple (status, headers, body), but it returned {checks.short(result)}")
+    got_status, got_headers, got_body = result
+    checks.same(got_status, status, what=f"the status from {call}")
+    checks.that(type(got_headers) is dict,
+                f"{call} should return the headers as a dict, but they are {checks.short(got_headers)}")
+    for name, value in headers.items():
+        checks.that(name in got_headers, f"{call}: the headers it returned have no {name!r} "
+                                         f"(names lower-cased); they are {checks.short(got_headers)}")
+        checks.same(got_headers[name], value, what=f"the header {name!r} from {call}")
+    checks.same(got_body, body, what=f"the body from {call}")
