@@ -187,7 +187,7 @@ def bare_lf(data: bytes) -> bool:
 
 def _answer(parsed: Parsed) -> str:
     if parsed.status is None:
-        return "nothing"
+        return f"nothing within {timeouts.IO:g} s: it was still waiting for the rest of the request"
     text = parsed.answer.decode("utf-8", "replace").strip().replace("\n", " ")
     return f"{parsed.status} {text[:120]!r}" if text else str(parsed.status)
 
@@ -381,11 +381,8 @@ class Fragments(Peer):
         self.requests: list[bytes] = []
         self._answer = answer
         self._pieces = pieces
-
-    def __enter__(self):
         self._server = stream.StreamServer(self._handle)
         self.port = self._server.address[1]
-        return self
 
     def _stop(self) -> None:
         self._server.close()
