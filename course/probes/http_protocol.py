@@ -158,10 +158,10 @@ def expect_parsed(parsed: Parsed, call: str, method: str, path: str, headers: di
     checks.that(not parsed.not_bytes, f"{call} returned {parsed.not_bytes}, not bytes")
     sent = f"{call} built {checks.short(parsed.sent)}"
     if bare_lf(parsed.sent):
-        raise AssertionError(f"{sent}: a line ends in a bare b'\\n'. Every line of the head ends in "
+        checks.fail(f"{sent}: a line ends in a bare b'\\n'. Every line of the head ends in "
                              "b'\\r\\n' (CRLF), and a blank line b'\\r\\n' ends the head.")
     if not parsed.method:
-        raise AssertionError(f"{sent}, and {parsed.server} did not take it for a request: it answered "
+        checks.fail(f"{sent}, and {parsed.server} did not take it for a request: it answered "
                              f"{_answer(parsed)}")
     checks.same(parsed.method, method, what=f"{sent}; the method {parsed.server} read")
     checks.same(parsed.path, path, what=f"{sent}; the path {parsed.server} read")
