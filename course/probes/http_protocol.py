@@ -240,6 +240,11 @@ class _Quirky(BaseHTTPRequestHandler):
             self.send_header("X-Tag", "one")
             self.send_header("Content-Length", str(len(body)))
             self.send_header("x-tag", "two")
+        elif self.path == "/latin-1":
+            body = b"latin-1"
+            self.send_response(200)
+            self.send_header("X-Name", "café")  # http.server encodes the head in ISO-8859-1: b'caf\\xe9'
+            self.send_header("Content-Length", str(len(body)))
         elif self.path == "/short":
             body = b"only part of it"
             self.send_response(200)
@@ -421,8 +426,10 @@ def expect_on_the_wire(request: bytes, call: str, method: str, path: str, body: 
     for line in lines[1:]:
         name, _, value = line.partition(":")
         fields[name.strip().lower()] = value.strip()
-    checks.that(fields.get("host") in (f"127.0.0.1:{port}", "127.0.0.1"),
-                f"{what}: it needs the header Host: 127.0.0.1:{port}")
+    host = fields.get("host")
+    checks.that(host == f"127.0.0.1:{port}",
+                f"{what}: it needs the header Host: 127.0.0.1:{port}, the host and the port, "
+                + ("but it has no Host field" if host is None else f"but its Host field is {host!r}"))
     checks.that(fields.get("connection", "").lower() == "close",
                 f"{what}: it needs the header Connection: close, so that the server closes the "
                 "connection after its answer")

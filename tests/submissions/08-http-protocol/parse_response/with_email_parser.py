@@ -1,5 +1,5 @@
 # expect: correct
-# why: finds the blank line with index(), reads the fields with the email package's parser, and cuts the body by Content-Length
+# why: finds the blank line with index(), reads the fields (decoded as ISO-8859-1) with the email package's parser, as http.client does, and cuts the body by Content-Length
 import email.parser
 
 
@@ -10,7 +10,7 @@ def parse_response(data: bytes) -> tuple[int, str, dict[str, str], bytes]:
         raise ValueError("no blank line: the head is incomplete") from None
     status_line, _, fields = data[:end + 2].partition(b"\r\n")
     version, status, *reason = status_line.decode("latin-1").split(" ", 2)
-    message = email.parser.BytesHeaderParser().parsebytes(fields + b"\r\n")
+    message = email.parser.HeaderParser().parsestr((fields + b"\r\n").decode("iso-8859-1"))
     headers: dict[str, str] = {}
     for name, value in message.items():
         key = name.lower()
