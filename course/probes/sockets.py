@@ -106,6 +106,22 @@ def expect_received_all(name: str, reply, received: list, payload: bytes) -> Non
     checks.same(reply, expected, what=f"the answer {name} returned")
 
 
+def returns_from(server, expected: bytes, fn, /, *args, timeout: float = 2 * timeouts.IO) -> None:
+    """``checks.returns`` for a client of ``server`` (a ``StreamServer``), which is closed
+    after the call: if the server gave up waiting for the end of the request (the client
+    never half-closed), the message says so instead of comparing answers. The deadline
+    is longer than the server's, so that the server gives up first."""
+    value = checks.call(fn, *args, timeout=timeout)
+    server.close()
+    call = checks.describe_call(fn, args, {})
+    checks.that(not any(isinstance(error, TimeoutError) for error in server.errors),
+                f"{call}: the server waited {timeouts.IO:g} s for the end of the request, then gave up "
+                f"(and {fn.__name__} returned {checks.short(value)}). After sending the request, "
+                "half-close the connection with shutdown(socket.SHUT_WR), so that the server's "
+                "recv() returns b''.")
+    checks.same(value, expected, what=call)
+
+
 def answering(answer: bytes, *, chunk: int | None = None, pause: float = 0.0):
     """A stream handler that reads the request until the client half-closes, then sends
     ``answer`` (whatever the request was) in pieces of ``chunk`` bytes with ``pause``
@@ -153,6 +169,40 @@ def count_datagrams(server) -> int:
                 raise AssertionError("the grader's UDP server stopped answering (a grader problem)")
             time.sleep(0.005)
     return server.received.index(marker)
+
+
+def udp_returns(server, expected: bytes, fn, message: bytes, timeout: float, retries: int, *,
+                lost: int, sends: int) -> None:
+    """Call ``fn(host, port, message, timeout, retries)`` for ``server``, which ignores the
+    first ``lost`` datagrams; it must return ``expected`` after exactly ``sends`` datagrams."""
+    try:
+        checks.returns(expected, fn, *server.address, message, timeout, retries,
+                       timeout=(1 + retries) * timeout + timeouts.CALL)
+    except AssertionError as error:
+        dropped = (f"; it ignores the first {lost}, as a network that loses them would" if lost
+                   else ", and answers each at once")
+        raise AssertionError(f"{error}\n(The server received {count_datagrams(server)} datagram(s)"
+                             f"{dropped}.)") from None
+    call = checks.describe_call(fn, (*server.address, message, timeout, retries), {})
+    count = count_datagrams(server)
+    checks.that(count == sends, f"{call} returned the right answer, but sent {count} datagram(s); "
+                                f"the first {lost} were lost, so {sends} were needed.")
+
+
+def udp_raises(server, fn, message: bytes, timeout: float, retries: int) -> None:
+    """Call ``fn(host, port, message, timeout, retries)`` for ``server``, which does not
+    answer the first ``1 + retries`` datagrams (it may answer later ones): it must raise
+    ``TimeoutError`` after exactly ``1 + retries`` datagrams."""
+    try:
+        checks.raises(TimeoutError, fn, *server.address, message, timeout, retries,
+                      timeout=(1 + retries) * timeout + timeouts.CALL)
+    except AssertionError as error:
+        raise AssertionError(f"{error}\n(It sent {count_datagrams(server)} datagram(s); with "
+                             f"retries={retries} it may send {1 + retries}.)") from None
+    call = checks.describe_call(fn, (*server.address, message, timeout, retries), {})
+    count = count_datagrams(server)
+    checks.that(count == 1 + retries, f"{call} raised TimeoutError, but it sent {count} datagram(s) "
+                                      f"first: with retries={retries} it sends {1 + retries}, no more, no fewer.")
 
 
 # ---------------------------------------------------------------------- handle_upper
