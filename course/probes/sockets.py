@@ -160,7 +160,7 @@ def count_datagrams(server) -> int:
     """How many datagrams ``server`` (a ``LossyUdpServer``) has received, counted after a
     marker datagram of the grader's own has come: datagrams sent earlier to the same
     socket are queued before it, so none is still on its way."""
-    marker = b"grader marker " + uuid.uuid4().hex.encode()
+    marker = b"#" + uuid.uuid4().hex[:7].encode()  # short: the server answers it like any datagram
     deadline = time.monotonic() + timeouts.IO
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
         sock.sendto(marker, server.address)
