@@ -179,10 +179,12 @@ def udp_returns(server, expected: bytes, fn, message: bytes, timeout: float, ret
         checks.returns(expected, fn, *server.address, message, timeout, retries,
                        timeout=(1 + retries) * timeout + timeouts.CALL)
     except AssertionError as error:
+        count = count_datagrams(server)
+        if not count:
+            raise
         dropped = (f"; it ignores the first {lost}, as a network that loses them would" if lost
                    else ", and answers each at once")
-        raise AssertionError(f"{error}\n(The server received {count_datagrams(server)} datagram(s)"
-                             f"{dropped}.)") from None
+        raise AssertionError(f"{error}\n(The server received {count} datagram(s){dropped}.)") from None
     call = checks.describe_call(fn, (*server.address, message, timeout, retries), {})
     count = count_datagrams(server)
     checks.that(count == sends, f"{call} returned the right answer, but sent {count} datagram(s); "
@@ -251,13 +253,13 @@ class Conversation:
                 problem = (_expect_answer(client, name, sent, answer) if answer
                            else _expect_quiet(client, name, sent))
                 if problem:
-                    return Transcript(self._with_error(problem, thread, outcome))
+                    return Transcript(self._with_error(problem, thread, outcome, sent))
             client.shutdown(socket.SHUT_WR)
             tail, ended = _read_to_end(client, len(end) + 4096)
             thread.join(timeouts.JOIN)
             told = _told(sent)
             if outcome.get("error") is not None:
-                return Transcript(self._with_error("", thread, outcome, told))
+                return Transcript(self._with_error("", thread, outcome, sent))
             if tail != end:
                 what = (f"answer the unterminated last line with {end!r}" if end
                         else "send nothing more (every line had been answered)")
@@ -271,7 +273,7 @@ class Conversation:
             return Transcript(None)
         except OSError as error:
             return Transcript(self._with_error(f"{_told(sent)}; then the connection failed "
-                                               f"({type(error).__name__}: {error}).", thread, outcome))
+                                               f"({type(error).__name__}: {error}).", thread, outcome, sent))
         finally:
             client.close()
 
@@ -283,19 +285,16 @@ class Conversation:
             outcome["error"] = error
             outcome["where"] = isolation.student_lines(error.__traceback__)
 
-    def _with_error(self, problem, thread, outcome, told=""):
+    def _with_error(self, problem, thread, outcome, sent):
+        """``problem``, unless the handler raised: then what it raised comes first."""
         thread.join(0.2)
         error = outcome.get("error")
         if error is None:
             return problem
         text = f"{self.__name__} raised {type(error).__name__}: {error}"
-        if told:
-            text = f"{told}; {text}"
-        elif problem:
-            text = f"{problem}\n{text}"
         if outcome.get("where"):
             text += f"\nIn your code:\n{outcome['where']}"
-        return text
+        return f"{text}\n({_told(sent)}.)"
 
 
 def _told(sent: list[bytes]) -> str:
