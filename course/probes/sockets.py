@@ -10,6 +10,7 @@
   while it waits makes it return early, with the count of what it sent so far (as it
   does on a socket with a timeout whose buffer is full). ``sendall()`` carries on;
   ``send()`` alone does not.
+- ``files_in``: Python's own ``http.server`` as a real server for ``tcp_request``.
 - ``count_datagrams``: how many datagrams a UDP server got, counted exactly.
 - ``Conversation``: runs the student's ``handle_upper`` on a thread of the child, against
   a real TCP connection, and plays a grader client that sends pieces and waits for each
@@ -26,6 +27,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler
 
 from course import checks, isolation, timeouts
 from course.peers import stream
@@ -152,6 +154,43 @@ def refusing_unix_socket(path: str):
             yield path
         finally:
             os.unlink(path)
+
+
+# ------------------------------------------------------------------------- a real server
+
+WEB_PAGE = b"".join(b"line %d of a page served by http.server\n" % n for n in range(20_000))
+"""About 850 kB: Python's ``http.server`` sends it in many pieces."""
+
+
+def files_in(folder: str):
+    """A ``SimpleHTTPRequestHandler`` (Python's own file server, which the course did not
+    write) serving ``folder``, for ``peers.http.HttpServer``. A client that hangs up
+    early is not an error worth a traceback on stderr."""
+
+    class Handler(SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=folder, **kwargs)
+
+        def handle(self):
+            try:
+                super().handle()
+            except OSError:
+                pass
+
+    return Handler
+
+
+def expect_http_answer(name: str, answer, body: bytes) -> None:
+    """Fail unless ``answer`` is a whole HTTP/1.0 "200 OK" response whose body is ``body``."""
+    checks.that(type(answer) is bytes, f"{name} returned {checks.short(answer)} (of type "
+                                       f"{type(answer).__name__}); expected bytes")
+    head, _, got = answer.partition(b"\r\n\r\n")
+    checks.that(head.startswith(b"HTTP/1.0 200 OK\r\n"),
+                f"{name} sent a GET request to http.server, whose answer starts with "
+                f"b'HTTP/1.0 200 OK\\r\\n'; it returned {checks.short(answer)}")
+    checks.that(got == body, f"{name} returned an answer of http.server with a body of {len(got)} "
+                             f"bytes; the page has {len(body)}. Read until the server closes "
+                             "the connection (recv() returns b'').")
 
 
 # ------------------------------------------------------------------------ datagrams
