@@ -131,7 +131,7 @@ def dask_cluster(folder: Path, workers: int = 2):
     scheduler_file = folder / "scheduler.json"
 
     def start(*command, cwd):
-        cwd.mkdir()
+        cwd.mkdir(parents=True)
         started.append(subprocess.Popen([dask, *command], cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL, start_new_session=True))
         return started[-1]
