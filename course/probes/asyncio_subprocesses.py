@@ -22,10 +22,14 @@ PAUSE = 0.05
 """Seconds a dribbling program waits after each piece it writes, so that the pieces
 arrive in separate reads."""
 
-GATE = 6.0
+GATE = 60.0
 """Seconds a gated program waits at most for its companions to start. Run together (as
-run_all must), a program goes on as soon as all have started, however slow the machine; only
-programs run one after another wait this long, and then their recorded intervals show it."""
+run_all must), a program goes on as soon as all have started, however slow the machine; run
+one after another, the first one waits in vain, and the test stops run_all (``RUN_ALL_LIMIT``)
+long before this."""
+
+RUN_ALL_LIMIT = 12.0
+"""Seconds the tests give run_all to start every program and collect their outputs."""
 
 SLEEP = "time.sleep(3600)"
 TICK = "while True:\n    print('tick', flush=True)\n    time.sleep(0.1)"
@@ -135,7 +139,7 @@ class Bounded:
 def expect_overlap(folder: str, names: list[str], finished: bool = True) -> None:
     """Fail unless every program in ``names`` ran, and all ran at the same time: the last
     one started before the first one ended (by the times the programs noted themselves).
-    ``finished`` says whether run_all returned in time."""
+    ``finished`` says whether run_all returned within ``RUN_ALL_LIMIT``."""
     starts, intervals = {}, {}
     for name in names:
         try:
@@ -148,27 +152,30 @@ def expect_overlap(folder: str, names: list[str], finished: bool = True) -> None
                 intervals[name] = tuple(map(float, file.read().split()))
         except (OSError, ValueError):
             pass
-    if not starts:
-        raise AssertionError("run_all started none of the programs")
-    first = min(starts.values())
-    shown = "; ".join(
-        f"program {name} ran {starts[name] - first:.2f}-"
-        + (f"{intervals[name][1] - first:.2f} s" if name in intervals else "(still running)")
-        for name in names if name in starts)
-    for later in names:
-        for earlier in names:
-            if later in starts and earlier in intervals and starts[later] >= intervals[earlier][1]:
-                raise AssertionError(
-                    f"run_all ran the programs one after another: program {later} started only "
-                    f"after program {earlier} had ended. Each test program waits until all "
-                    f"{len(names)} are running (and gives up after {GATE:g} s); as they noted it: "
-                    f"{shown}. Start them all first, then wait for all of them (asyncio.gather).")
+    advice = "Start them all first, then wait for all of them (asyncio.gather)."
     if not finished:
-        raise AssertionError(f"run_all did not return within {GATE + 2:g} s. As the programs "
-                             f"noted it: {shown}")
+        started = [name for name in names if name in starts]
+        if len(started) < len(names):
+            raise AssertionError(
+                f"run_all did not return within {RUN_ALL_LIMIT:g} s, and by then it had started "
+                f"{'only program ' + ', '.join(started) if started else 'none'} of the "
+                f"{len(names)} programs. Each test program waits until all {len(names)} are "
+                "running, so programs run one after another never get past the first. " + advice)
+        raise AssertionError(f"run_all did not return within {RUN_ALL_LIMIT:g} s, although every "
+                             "program had started. Does it wait for something that never comes?")
     missing = [name for name in names if name not in intervals]
     checks.that(not missing, f"run_all returned before program {', '.join(missing)} had ended (or "
                              "never started it): it must run every command and wait for all of them")
+    first = min(start for start, _ in intervals.values())
+    shown = "; ".join(f"program {name} ran {intervals[name][0] - first:.2f}-"
+                      f"{intervals[name][1] - first:.2f} s" for name in names)
+    for later in names:
+        for earlier in names:
+            if intervals[later][0] >= intervals[earlier][1]:
+                raise AssertionError(
+                    f"run_all did not run the programs at the same time: program {later} "
+                    f"started only after program {earlier} had ended (as they noted it: "
+                    f"{shown}). " + advice)
 
 
 # ---------------------------------------------------------------------- wait_for_line
@@ -244,7 +251,7 @@ class Watching:
     ``Watch``. Messages name it as ``fn``."""
 
     def __init__(self, fn, pid_file: str, grandchild_pid_file: str | None = None,
-                 limit: float = timeouts.CALL - 1.5):
+                 limit: float | None = None):
         self.fn = fn
         self.pid_file = pid_file
         self.grandchild_pid_file = grandchild_pid_file
@@ -499,6 +506,7 @@ class WithRecordingBc:
         wrapper = os.path.join(bin_folder, "bc")
         with open(wrapper, "w") as file:
             file.write("#!/bin/sh\n"
+                       f"echo $$ > {shlex.quote(pids + '.relay')}\n"
                        f"exec {shlex.join([sys.executable, '-u', relay, log, pids, real_bc, str(HOLD)])}"
                        ' "$@"\n')
         os.chmod(wrapper, os.stat(wrapper).st_mode | stat_module.S_IXUSR)
@@ -514,19 +522,22 @@ class WithRecordingBc:
             timeout_error = isinstance(raised, TimeoutError)
             value_error = isinstance(raised, ValueError)
         started, gone, zombie, bc_gone = False, True, False, True
+        relay_pid = processes.read_pid(pids + ".relay", timeout=0.2)  # written before its exec
+        bc_pid = None  # written by the relay once it has started the real bc
         try:
             with open(pids) as file:
-                relay_pid, bc_pid = map(int, file.read().split())
-            started = True
-        except (OSError, ValueError):
+                bc_pid = int(file.read().split()[1])
+        except (OSError, ValueError, IndexError):
             pass
-        if started:
+        if relay_pid is not None:
+            started = True
             deadline = time.monotonic() + timeouts.EXIT
-            while (processes.exists(relay_pid) or processes.running(bc_pid)) and time.monotonic() < deadline:
+            while ((processes.exists(relay_pid) or (bc_pid is not None and processes.running(bc_pid)))
+                   and time.monotonic() < deadline):
                 await asyncio.sleep(0.01)
             gone = not processes.exists(relay_pid)
             zombie = not gone and not processes.running(relay_pid)
-            bc_gone = not processes.running(bc_pid)
+            bc_gone = bc_pid is None or not processes.running(bc_pid)
         events = []
         try:
             with open(log) as file:
