@@ -331,7 +331,7 @@ def shell_starting_program(pid_file: str, grandchild_pid_file: str) -> Program:
     script = (f"echo $$ > {shlex.quote(pid_file)}; {shlex.join(grandchild)}; "
               "echo the program ended")
     return Program(["sh", "-c", script],
-                   "is a shell that runs a program that prints 'READY' and sleeps (sh -c 'program; ...')")
+                   "is sh -c running a program that prints 'READY'")
 
 
 # ---------------------------------------------------------------------------- ask_bc
