@@ -223,6 +223,8 @@ class Watch:
 
     def expect_stopped(self) -> None:
         self.expect_finished()
+        if self.pid is None and self.error is not None:
+            return  # stopped before it ran its first line (a slow start on a busy machine)
         checks.that(self.pid is not None,
                     f"{self.call}: the program was never started (it writes its pid first)")
         if self.zombie:
@@ -269,7 +271,9 @@ class Watching:
                 hung = self.limit
             error = f"{type(raised).__name__}: {raised}".rstrip(": ")
             timeout_error = isinstance(raised, TimeoutError)
-        pid = processes.read_pid(self.pid_file, timeout=0.2)
+        # A call that raised may have stopped the program before its first line; one that
+        # left it running gives it time to start and write its pid.
+        pid = processes.read_pid(self.pid_file, timeout=0.2 if error is None else timeouts.EXIT)
         gone = zombie = False
         if pid is not None:
             deadline = time.monotonic() + timeouts.EXIT
