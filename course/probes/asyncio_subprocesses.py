@@ -156,12 +156,12 @@ def expect_overlap(folder: str, names: list[str], finished: bool = True) -> None
     if not finished:
         started = [name for name in names if name in starts]
         if len(started) < len(names):
-            raise AssertionError(
+            checks.fail(
                 f"run_all did not return within {RUN_ALL_LIMIT:g} s, and by then it had started "
                 f"{'only program ' + ', '.join(started) if started else 'none'} of the "
                 f"{len(names)} programs. Each test program waits until all {len(names)} are "
                 "running, so programs run one after another never get past the first. " + advice)
-        raise AssertionError(f"run_all did not return within {RUN_ALL_LIMIT:g} s, although every "
+        checks.fail(f"run_all did not return within {RUN_ALL_LIMIT:g} s, although every "
                              "program had started. Does it wait for something that never comes?")
     missing = [name for name in names if name not in intervals]
     checks.that(not missing, f"run_all returned before program {', '.join(missing)} had ended (or "
@@ -172,7 +172,7 @@ def expect_overlap(folder: str, names: list[str], finished: bool = True) -> None
     for later in names:
         for earlier in names:
             if intervals[later][0] >= intervals[earlier][1]:
-                raise AssertionError(
+                checks.fail(
                     f"run_all did not run the programs at the same time: program {later} "
                     f"started only after program {earlier} had ended (as they noted it: "
                     f"{shown}). " + advice)
@@ -199,7 +199,7 @@ class Watch:
 
     def expect_finished(self) -> None:
         if self.hung is not None:
-            raise AssertionError(
+            checks.fail(
                 f"{self.call} did not finish within {self.hung:g} s. The program it started "
                 "had started a program of its own, which holds the same output pipe: killing "
                 "only the program you started leaves that one running and the pipe open, so "
@@ -216,7 +216,7 @@ class Watch:
     def expect_timeout(self) -> None:
         self.expect_finished()
         if self.error is None:
-            raise AssertionError(f"{self.call} should raise TimeoutError, but it returned "
+            checks.fail(f"{self.call} should raise TimeoutError, but it returned "
                                  f"{checks.short(self.value)}")
         checks.that(self.timeout_error,
                     f"{self.call} should raise TimeoutError, but it raised {self.error}")
@@ -228,7 +228,7 @@ class Watch:
         checks.that(self.pid is not None,
                     f"{self.call}: the program was never started (it writes its pid first)")
         if self.zombie:
-            raise AssertionError(
+            checks.fail(
                 f"{self.call} ended the program (pid {self.pid}) but never waited for it: it was "
                 f"still a zombie {timeouts.EXIT:g} s after the call. Await proc.wait() or "
                 "proc.communicate() after killing it.")
@@ -445,7 +445,7 @@ class Conversation:
     def expect_raised(self, name: str) -> None:
         self.expect_finished()
         if self.error is None:
-            raise AssertionError(f"{self.call} should raise {name}, but it returned "
+            checks.fail(f"{self.call} should raise {name}, but it returned "
                                  f"{checks.short(self.value)}")
         raised = self.timeout_error if name == "TimeoutError" else self.value_error
         checks.that(raised, f"{self.call} should raise {name}, but it raised {self.error}")
@@ -463,7 +463,7 @@ class Conversation:
                 answered += 1
             elif kind == "in":
                 if len(sent) > answered:
-                    raise AssertionError(
+                    checks.fail(
                         f"{self.call} sent the line {data!r} before it had read the answer to "
                         f"{sent[answered]!r} (bc had not even written that answer yet). Send "
                         "one line, read its answer, and only then send the next line.")

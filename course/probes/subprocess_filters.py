@@ -63,10 +63,10 @@ def check_echoes(output, data: bytes, caller: int, argument_lists: list[list[str
         if echoes is not None:
             wanted = [list(a) for a in argument_lists]
             if received != wanted:
-                raise AssertionError(f"{who}: the programs should receive the arguments {wanted!r}, "
+                checks.fail(f"{who}: the programs should receive the arguments {wanted!r}, "
                                      f"but they received {received!r}")
             if any(parent != caller for parent in parents):
-                raise AssertionError(f"{who}: the programs were started by the processes {parents!r}, "
+                checks.fail(f"{who}: the programs were started by the processes {parents!r}, "
                                      f"not by the process that called it ({caller}): was there a shell "
                                      "in between?")
     checks.same(output, expected, what=f"{who}, with programs that print their input, their "
@@ -156,7 +156,7 @@ def check_connected(output, data: bytes, stages: int, who: str) -> None:
         except (ValueError, SyntaxError, UnicodeDecodeError):
             lines = None
     if lines is None or len(lines) != stages:
-        raise AssertionError(f"{who} should return the input followed by one line from each of the "
+        checks.fail(f"{who} should return the input followed by one line from each of the "
                              f"{stages} programs; it returned {checks.short(output)}")
     for index in range(stages - 1):
         (_, _, _), (out_dev, out_ino, out_fifo) = lines[index]
