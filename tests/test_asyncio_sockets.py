@@ -164,3 +164,13 @@ def test_a_socket_left_open_is_seen():
         closing = asyncio.run(probes.LeftOpen(never_closes)(*server.address, b"x"))
         with pytest.raises(AssertionError, match="left its socket open"):
             closing.expect_closed(b"x")
+
+
+def test_a_socket_left_open_after_a_refused_connection_is_seen():
+    with probes.refused_port() as port:
+        asyncio.run(probes.LeftOpen(sock_request)(probes.HOST, port, b"x")).expect_closed_after(
+            ConnectionRefusedError)
+        closing = asyncio.run(probes.LeftOpen(never_closes)(probes.HOST, port, b"x"))
+        assert closing.raised.startswith("ConnectionRefusedError")
+        with pytest.raises(AssertionError, match="left its socket open"):
+            closing.expect_closed_after(ConnectionRefusedError)

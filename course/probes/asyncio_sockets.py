@@ -217,32 +217,56 @@ class Closing:
     call: str
     value: object
     unclosed: tuple = ()
+    raised: str | None = None
 
     def expect_closed(self, expected: bytes) -> None:
+        checks.that(self.raised is None, f"{self.call} raised {self.raised}; expected it to "
+                    f"return {checks.short(expected)}")
         checks.same(self.value, expected, what=self.call)
         checks.that(not self.unclosed,
                     f"{self.call} returned the right answer, but left its socket open: Python "
                     f"had to close it when it was thrown away ({self.unclosed[0] if self.unclosed else ''}"
                     "). Close it (`with socket.socket() as sock:` does that, whatever happens).")
 
+    def expect_closed_after(self, error: type[BaseException]) -> None:
+        """The call raised ``error`` and left no socket open."""
+        checks.that(self.raised is not None and self.raised.startswith(error.__name__),
+                    f"{self.call} should raise {error.__name__}, but it "
+                    + (f"raised {self.raised}" if self.raised else f"returned {checks.short(self.value)}"))
+        checks.that(not self.unclosed,
+                    f"{self.call} raised {error.__name__}, as it should, but left its socket "
+                    f"open: Python had to close it when it was thrown away "
+                    f"({self.unclosed[0] if self.unclosed else ''}). "
+                    "Close it whatever happens: `with socket.socket() as sock:`, or close it in "
+                    "a `finally:` block.")
+
 
 class LeftOpen:
     """A probe: ``LeftOpen(fn)(*args)`` awaits ``fn(*args)`` in the child while recording
-    ResourceWarnings about unclosed sockets, collects the garbage the call left, and
-    returns a ``Closing``."""
+    ResourceWarnings about unclosed sockets, collects the garbage the call left (also when it
+    raised: the exception is kept only as words, its traceback would keep the socket
+    alive), and returns a ``Closing``."""
 
     def __init__(self, fn):
         self.fn = fn
         self.__name__ = getattr(fn, "__name__", "the function")
 
     async def __call__(self, *args) -> Closing:
+        value, raised = None, None
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", ResourceWarning)
-            value = await self.fn(*args)
+            try:
+                value = await self.fn(*args)
+            except Exception as error:  # keep only words: the traceback would keep the socket alive
+                raised = f"{type(error).__name__}: {error}".rstrip(": ")
+                del error
+                # the task's step that threw the error into the coroutine holds it (and so
+                # the traceback and the socket) until the coroutine next yields
+                await asyncio.sleep(0)
             gc.collect()
         unclosed = tuple(str(w.message).split(",")[0] + ", ...>" for w in caught
                          if issubclass(w.category, ResourceWarning) and "socket" in str(w.message))
-        return Closing(checks.describe_call(self.fn, args, {}), value, unclosed)
+        return Closing(checks.describe_call(self.fn, args, {}), value, unclosed, raised)
 
 
 # --------------------------------------------------------------------- start_kv_server
