@@ -63,7 +63,7 @@ def _open(decode_stream, source, encoding):
 
 
 def _keep(piece):
-    return piece if type(piece) in (str, bytes) else Other(type(piece).__name__, repr(piece)[:60])
+    return piece if type(piece) in (str, bytes) else Other(type(piece).__name__, checks.short(piece))
 
 
 def _failure(error) -> Failure:
@@ -147,7 +147,7 @@ def conversation(decode_stream, lines, encoding="utf-8", patience=1.5):
         try:
             for piece in decode_stream(received(), encoding):
                 if type(piece) is not str:
-                    raise TypeError(f"it yielded {piece!r:.60} of type {type(piece).__name__}: every piece must be a str")
+                    raise TypeError(f"it yielded {checks.short(piece)} of type {type(piece).__name__}: every piece must be a str")
                 text += piece
                 while "\n" in text:
                     line, _, text = text.partition("\n")
