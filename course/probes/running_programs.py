@@ -40,7 +40,7 @@ class Report:
 def recorded(fn, *, wait_for: str | None = None):
     """``fn``, changed to return a ``Report`` of its result, its ``os.popen`` calls and the
     runs of ``wc``. With ``wait_for`` (a file name), each ``os.popen`` call returns only once
-    the program has created that file (or after ``timeouts.EXIT`` seconds): a program that
+    the program has created that file (or after ``timeouts.CALL`` seconds): a program that
     closes its standard input and then creates the file has stopped reading for sure, so
     whatever the caller writes afterwards meets a pipe that nobody reads."""
     student = inspect.unwrap(fn)
@@ -54,7 +54,7 @@ def recorded(fn, *, wait_for: str | None = None):
             report.popen_modes.append(mode)
             pipe = real_popen(cmd, mode, buffering)
             if wait_for is not None:
-                deadline = time.monotonic() + timeouts.EXIT
+                deadline = time.monotonic() + timeouts.CALL
                 while not os.path.exists(wait_for) and time.monotonic() < deadline:
                     time.sleep(0.005)
             return pipe
