@@ -1,7 +1,7 @@
-"""Notebook 03 (bytes and str): probes that run ``decode_stream`` inside the child process,
-and the grader-side checks of what they bring back.
+"""Notebook 03 (bytes and str): probes that run ``decode_stream`` (or ``decode_lines``)
+inside the child process, and the grader-side checks of what they bring back.
 
-``decode_stream`` returns an iterator, which cannot be sent from the child back to the
+Both return an iterator, which cannot be sent from the child back to the
 test cell: the probes consume it in the child and return plain lists and dicts. The
 chunks are always handed over as a generator (never a list), as data from a socket would
 be, so a solution that needs ``len(chunks)`` or reads the chunks twice fails.
@@ -63,7 +63,7 @@ def _open(decode_stream, source, encoding):
 
 
 def _keep(piece):
-    return piece if type(piece) in (str, bytes) else Other(type(piece).__name__, repr(piece)[:60])
+    return piece if type(piece) in (str, bytes) else Other(type(piece).__name__, checks.short(piece))
 
 
 def _failure(error) -> Failure:
@@ -142,12 +142,13 @@ def conversation(decode_stream, lines, encoding="utf-8", patience=1.5):
 
     talker = threading.Thread(target=talk, daemon=True)
     talker.start()
-    decoded, text, failure = [], "", None
+    decoded, text, failure, pieces = [], "", None, []
     with reader:
         try:
             for piece in decode_stream(received(), encoding):
                 if type(piece) is not str:
-                    raise TypeError(f"it yielded {piece!r:.60} of type {type(piece).__name__}: every piece must be a str")
+                    raise TypeError(f"it yielded {checks.short(piece)} of type {type(piece).__name__}: every piece must be a str")
+                pieces.append(piece)
                 text += piece
                 while "\n" in text:
                     line, _, text = text.partition("\n")
@@ -156,7 +157,8 @@ def conversation(decode_stream, lines, encoding="utf-8", patience=1.5):
         except Exception as error:
             failure = _failure(error)
     talker.join(timeouts.JOIN)
-    return {"failure": failure, "decoded": decoded, "waited_in_vain": waited_in_vain, "left_over": text}
+    return {"failure": failure, "decoded": decoded, "waited_in_vain": waited_in_vain, "left_over": text,
+            "pieces": pieces}
 
 
 def _inside_a_character(data: bytes, encoding: str) -> int:
@@ -190,9 +192,9 @@ def in_chunks(data: bytes, size: int) -> list[bytes]:
 # ---------------------------------------------------------------- grader side: checks
 
 
-def _call_text(chunks, encoding) -> str:
+def _call_text(chunks, encoding, name="decode_stream") -> str:
     shown = checks.short(chunks)
-    return f"decode_stream({shown})" if encoding is None else f"decode_stream({shown}, {encoding!r})"
+    return f"{name}({shown})" if encoding is None else f"{name}({shown}, {encoding!r})"
 
 
 def check_decoded(results, streams, expected: str, encoding=None) -> None:
@@ -214,11 +216,11 @@ def check_decoded(results, streams, expected: str, encoding=None) -> None:
         checks.same("".join(pieces), expected, what=f"the pieces that {call} yielded, joined")
 
 
-def check_raises(results, streams, name: str, encoding=None) -> None:
+def check_raises(results, streams, name: str, encoding=None, function: str = "decode_stream") -> None:
     """Every stream ended with an exception of class ``name`` (a subclass counts)."""
     checks.that(len(results) == len(streams), f"expected {len(streams)} results, got {len(results)}")
     for chunks, (pieces, failure) in zip(streams, results):
-        call = _call_text(chunks, encoding)
+        call = _call_text(chunks, encoding, function)
         if failure is None:
             joined = "".join(p for p in pieces if type(p) is str)
             raise AssertionError(
@@ -228,37 +230,52 @@ def check_raises(results, streams, name: str, encoding=None) -> None:
         checks.that(failure.is_a(name), f"{call} should raise {name}, but it raised {failure}")
 
 
-def check_lazy(report: dict, text: str) -> None:
+def check_lazy(report: dict, text: str, name: str = "decode_stream") -> None:
     """The first piece came after exactly one chunk was taken (that chunk held whole
-    characters only), and it is the start of ``text``."""
-    checks.that(report["failure"] is None, f"decode_stream over a generator of {report['total']} chunks "
+    characters, or for ``decode_lines`` a whole line), and it is the start of ``text``."""
+    checks.that(report["failure"] is None, f"{name} over a generator of {report['total']} chunks "
                                            f"raised {report['failure']}")
     first, consumed, total = report["first"], report["consumed"], report["total"]
-    checks.that(first is not None, f"decode_stream over {total} chunks yielded nothing at all "
+    checks.that(first is not None, f"{name} over {total} chunks yielded nothing at all "
                                    f"(it returned a {report['type']} with no items)")
     kind = first.type_name if isinstance(first, Other) else type(first).__name__
-    checks.that(type(first) is str, f"the first piece decode_stream yielded is {checks.short(first)} of "
+    checks.that(type(first) is str, f"the first piece {name} yielded is {checks.short(first)} of "
                                      f"type {kind}: every piece must be a str")
+    unit = "line" if name == "decode_lines" else "text"
     if consumed == total:
         raise AssertionError(
-            f"decode_stream took all {total} chunks before it yielded its first piece: it must "
-            "yield the text of a chunk as soon as it has it (on a socket, the peer may wait for "
+            f"{name} took all {total} chunks before it yielded its first piece: it must "
+            f"yield the {unit} of a chunk as soon as it has it (on a socket, the peer may wait for "
             "an answer before it sends anything more)")
-    checks.that(consumed == 1, f"decode_stream took {consumed} of {total} chunks before it yielded its "
-                               "first piece, but the first chunk alone held whole characters: it must "
-                               "yield them before it reads the next chunk")
+    checks.that(consumed == 1, f"{name} took {consumed} of {total} chunks before it yielded its "
+                               f"first piece, but the first chunk alone held a whole {unit}: it must "
+                               "yield it before it reads the next chunk")
     checks.that(first != "" and text.startswith(first),
-                f"the first piece decode_stream yielded is {checks.short(first)}, which is not the "
+                f"the first piece {name} yielded is {checks.short(first)}, which is not the "
                 f"start of the text {checks.short(text)}")
 
 
-def check_conversation(report: dict, lines: list[str]) -> None:
-    """The reader decoded every line while the peer was still waiting for it."""
-    checks.that(report["failure"] is None, "decode_stream, reading the lines "
+def check_conversation(report: dict, lines: list[str], name: str = "decode_stream") -> None:
+    """The reader decoded every line while the peer was still waiting for it (and, for
+    ``decode_lines``, yielded each line as one piece)."""
+    checks.that(report["failure"] is None, f"{name}, reading the lines "
                                            f"{checks.short(lines)} from a socket, raised {report['failure']}")
     vain = report["waited_in_vain"]
     checks.that(not vain, f"the peer sent {checks.short(vain[0]) if vain else ''} and then waited, "
-                          "but decode_stream did not yield that text until the peer closed the "
+                          f"but {name} did not yield that text until the peer closed the "
                           "connection: it must yield what it has decoded before it reads more")
+    if name == "decode_lines":
+        checks.same(report["pieces"], lines, what="the pieces decode_lines yielded, reading from the socket")
     checks.same(report["decoded"], lines, what="the lines decoded from the socket")
     checks.same(report["left_over"], "", what="the text decoded after the last line")
+
+
+def check_lines(results, streams, expected: list[str], encoding=None) -> None:
+    """Every stream was decoded by ``decode_lines`` without an error into exactly the
+    lines ``expected``."""
+    checks.that(len(results) == len(streams), f"expected {len(streams)} results, got {len(results)}")
+    for chunks, (pieces, failure) in zip(streams, results):
+        call = _call_text(chunks, encoding, "decode_lines")
+        checks.that(failure is None, f"{call} should yield the lines {checks.short(expected)}, "
+                                     f"but it raised {failure}")
+        checks.same(pieces, expected, what=f"the lines that {call} yielded")

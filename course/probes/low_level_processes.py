@@ -17,13 +17,14 @@ the process-group kill that ``course.isolation`` does).
 """
 
 import functools
+import inspect
 import json
 import os
 import select
 import signal
 import time
 
-from course import processes, timeouts
+from course import checks, processes, timeouts
 
 
 class ChildCameBack(Exception):
@@ -65,7 +66,7 @@ def watched(fn, *, reaped: bool = False):
                 _came_back(report_write, f"by raising {type(raised).__name__}{_args_text(raised)}")
         else:
             if os.getpid() != me:
-                _came_back(report_write, f"by returning {value!r:.60}")
+                _came_back(report_write, f"by returning {checks.short(value)}")
         os.close(report_write)
         try:
             came_back, all_closed = _read_reports(report_read, time.monotonic() + timeouts.EXIT)
@@ -150,6 +151,60 @@ def _settled_children(me, all_closed):
         time.sleep(0.01)
 
 
+# ---------------------------------------------------------------- which calls were made
+
+
+def calls_of(fn, *names: str):
+    """``fn``, changed to return what it returned and a dict that counts, for each name in
+    ``names`` (``"fork"``, ``"forkpty"``, ``"pipe"``), the calls of that ``os`` function made
+    by the process that called ``fn`` (not by its children). A name the student's code bound
+    to such a function itself (``from os import fork``) is counted too, and so are calls made
+    through the standard library (``pty.fork`` calls ``os.forkpty``)."""
+    student = inspect.unwrap(fn)
+
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        me = os.getpid()
+        counts = dict.fromkeys(names, 0)
+        real = {name: getattr(os, name) for name in names}
+
+        def counting(name):
+            def counted(*a, **k):
+                if os.getpid() == me:
+                    counts[name] += 1
+                return real[name](*a, **k)
+            return counted
+
+        replaced = {name: counting(name) for name in names}
+        bound = getattr(student, "__globals__", {})
+        aliases = {key: name for key, value in bound.items() for name in names if value is real[name]}
+        for name, function in replaced.items():
+            setattr(os, name, function)
+        for key, name in aliases.items():
+            bound[key] = replaced[name]
+        try:
+            result = fn(*args, **kwargs)
+        finally:
+            for name, function in real.items():
+                setattr(os, name, function)
+            for key, name in aliases.items():
+                bound[key] = real[name]
+        return result, counts
+
+    return call
+
+
+def check_called(report, expected, who: str, needed: dict[str, str]) -> None:
+    """Fail unless the call ``who`` (run through ``calls_of``) returned ``expected`` and
+    called each ``os`` function named in ``needed``; ``needed`` maps the name to what the
+    message should say when it was never called."""
+    checks.that(type(report) is tuple and len(report) == 2, f"{who}: the grader's probe got no report back")
+    result, counts = report
+    for name, advice in needed.items():
+        checks.that(counts.get(name, 0) > 0, f"{who} never called os.{name}: {advice}")
+    checks.same(result, expected, what=who)
+
+
 # ---------------------------------------------------------------- functions for run_in_child
 
 
@@ -176,7 +231,7 @@ def raises(error: BaseException) -> Fn:
     """A function that raises ``error``."""
     def body():
         raise error
-    return Fn(f"lambda: (raise {error!r})", body)
+    return Fn(f"a function that raises {error!r}", body)
 
 
 def exits(code: int) -> Fn:
@@ -201,7 +256,8 @@ def _where_it_runs():
     return b"in a child process"
 
 
-where_it_runs = Fn("lambda: b'in a child process' (or b\"in the caller's own process\")", _where_it_runs)
+where_it_runs = Fn("a function that returns b'in a child process', or b\"in the caller's own process\" when it runs there",
+                   _where_it_runs)
 """A function that says whether it runs in a child (what ``run_in_child`` should do)."""
 
 

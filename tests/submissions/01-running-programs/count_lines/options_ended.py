@@ -1,12 +1,15 @@
 # expect: correct
-# why: passes the quoted name after '--' and reads the count from the start of wc's output
+# why: passes the quoted name after '--', reads the count from the start of wc's output, and tells a missing file from another failure by errno
+import errno
 import os
 import shlex
 
 
 def count_lines(path):
     pipe = os.popen("wc -l -- " + shlex.quote(path))
-    try:
-        return int(pipe.read().split()[0])
-    finally:
-        pipe.close()
+    output = pipe.read()
+    if pipe.close() is not None:
+        if not os.path.exists(path):
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), path)
+        raise OSError(errno.EIO, "wc -l failed", path)
+    return int(output.split()[0])

@@ -1,21 +1,18 @@
 # expect: correct
-# why: builds the pty by hand with os.openpty, os.fork and os.login_tty, and reads with select
+# why: gets the pty and the child from pty.fork() (which calls os.forkpty), reads with select into a bytearray, and treats EIO or b"" as the end
 import errno
 import os
+import pty
 import select
 
 
 def run_in_pty(argv):
-    master, terminal = os.openpty()
-    pid = os.fork()
-    if pid == 0:
+    pid, master = pty.fork()
+    if pid == pty.CHILD:
         try:
-            os.close(master)
-            os.login_tty(terminal)
             os.execvp(argv[0], argv)
         finally:
             os._exit(127)
-    os.close(terminal)
     received = bytearray()
     try:
         while True:
