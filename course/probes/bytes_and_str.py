@@ -223,7 +223,7 @@ def check_raises(results, streams, name: str, encoding=None, function: str = "de
         call = _call_text(chunks, encoding, function)
         if failure is None:
             joined = "".join(p for p in pieces if type(p) is str)
-            raise AssertionError(
+            checks.fail(
                 f"{call} should raise {name}: the input ends in the middle of a character. "
                 f"It yielded {checks.short(joined)} and stopped without an error, so the "
                 "unfinished character was lost without a word")
@@ -243,7 +243,7 @@ def check_lazy(report: dict, text: str, name: str = "decode_stream") -> None:
                                      f"type {kind}: every piece must be a str")
     unit = "line" if name == "decode_lines" else "text"
     if consumed == total:
-        raise AssertionError(
+        checks.fail(
             f"{name} took all {total} chunks before it yielded its first piece: it must "
             f"yield the {unit} of a chunk as soon as it has it (on a socket, the peer may wait for "
             "an answer before it sends anything more)")
