@@ -63,8 +63,8 @@ def test_test_names_and_imports_are_allowed():
     (lambda src, rel: cell(rel, "exit_code").update(
         source=cell(rel, "exit_code").source + "\n    return os.waitstatus_to_exitcode(os.system(command))"),
      "hidden line"),
-    (lambda src, rel: cell(rel, "exit_code_killed_shell").update(
-        source=cell(rel, "exit_code_killed_shell").source + '\nchecks.returns(-9, exit_code, "kill -9 $$")'),
+    (lambda src, rel: cell(rel, "exit_code_all_codes").update(
+        source=cell(rel, "exit_code_all_codes").source + '\nchecks.returns(-15, exit_code, "kill -TERM $$")'),
      "hidden line"),
 ])
 def test_each_leak_is_named(source, release, break_it, expected):
