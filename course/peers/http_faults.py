@@ -19,9 +19,10 @@ from course.peers import threads
 from course.peers.http import InFlight
 from course.peers.lifecycle import Peer
 
-GATE = 4.0
+GATE = 3.0
 """Seconds a gated request waits at most for its companions: only a client that keeps
-fewer requests in flight than it should ever waits this long."""
+fewer requests in flight than it should ever waits this long. After one such wait the
+gate stays open, so that a wrong client fails with a clear count, not a timeout."""
 
 HOLD = 0.1
 """Seconds a gated request is held after its gate opened, so that requests beyond the
@@ -163,7 +164,10 @@ class Gated(_QuietHttp):
 
     With ``reverse=True`` (for paths ``/item/0`` .. ``/item/N-1``, N = ``expected``), it
     answers a request only after every request with a larger number was answered (or
-    ``GATE`` seconds passed): the answers come back in the reverse order of the list."""
+    ``GATE`` seconds passed): the answers come back in the reverse order of the list.
+
+    ``late`` counts the requests that waited out the gate (the client kept fewer in
+    flight than ``target``); after the first, the gate and the ordering stay open."""
 
     def __init__(self, expected: int, target: int, *, reverse: bool = False):
         self.expected = expected
@@ -181,15 +185,20 @@ class Gated(_QuietHttp):
         with self._changed:
             self._changed.notify_all()
             opened = self._changed.wait_for(
-                lambda: self.counter.now >= self.target or self.counter.total >= self.expected, GATE)
+                lambda: self.late or self.counter.now >= self.target or self.counter.total >= self.expected,
+                GATE)
             if not opened:
                 self.late += 1
+                self._changed.notify_all()
         time.sleep(HOLD)
         number = _item_number(handler.path)
         if self.reverse and number is not None:
             with self._changed:
-                self._changed.wait_for(
-                    lambda: all(n in self._answered for n in range(number + 1, self.expected)), GATE)
+                if not self._changed.wait_for(
+                        lambda: self.late or all(n in self._answered for n in range(number + 1, self.expected)),
+                        GATE):
+                    self.late += 1
+                    self._changed.notify_all()
         self.counter.leave()
         send(handler, Answer(200, f"answer to {handler.path}".encode(), "text/plain; charset=utf-8"))
         handler.wfile.flush()
