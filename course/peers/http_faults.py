@@ -28,6 +28,10 @@ HOLD = 0.1
 """Seconds a gated request is held after its gate opened, so that requests beyond the
 limit, which a client without a limit sends at once, are seen in flight too."""
 
+SPACING = 0.3
+"""Seconds between two answers in reverse order, so that the client surely receives
+them in that order."""
+
 
 class Refusing(Peer):
     """A port on 127.0.0.1 where nothing listens: connecting is refused. The socket is
@@ -70,6 +74,7 @@ class Answer:
 class _QuietServer(ThreadingHTTPServer):
     daemon_threads = False  # server_close() then waits for the handler threads
     block_on_close = True
+    request_queue_size = 64  # a client without a limit connects many times at once
 
     def __init__(self, handler_class):
         super().__init__(("127.0.0.1", 0), handler_class)
@@ -163,8 +168,8 @@ class Gated(_QuietHttp):
     count, then answers the path as text: ``/item/3`` gets ``"answer to /item/3"``.
 
     With ``reverse=True`` (for paths ``/item/0`` .. ``/item/N-1``, N = ``expected``), it
-    answers a request only after every request with a larger number was answered (or
-    ``GATE`` seconds passed): the answers come back in the reverse order of the list.
+    answers a request ``SPACING`` seconds after every request with a larger number was
+    answered (or after ``GATE`` seconds): the answers come back in the reverse order.
 
     ``late`` counts the requests that waited out the gate (the client kept fewer in
     flight than ``target``); after the first, the gate and the ordering stay open."""
@@ -199,6 +204,8 @@ class Gated(_QuietHttp):
                         GATE):
                     self.late += 1
                     self._changed.notify_all()
+            if number + 1 < self.expected and not self.late:
+                time.sleep(SPACING)
         self.counter.leave()
         send(handler, Answer(200, f"answer to {handler.path}".encode(), "text/plain; charset=utf-8"))
         handler.wfile.flush()

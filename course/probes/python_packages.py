@@ -14,6 +14,8 @@ import importlib.metadata
 import pathlib
 import re
 
+from course import checks
+
 
 def normalized(name: str) -> str:
     """A distribution name compared as the Python Package Index compares them (PEP 503):
@@ -88,12 +90,12 @@ def expect_same_as_packaging(parts, name: str) -> None:
     try:
         mine = {(p, a, s) for p in parts["python"] for a in parts["abi"] for s in parts["platform"]}
     except (KeyError, TypeError):
-        raise AssertionError(f"parse_wheel_filename({name!r}) gave {parts!r}: the keys 'python', "
-                             "'abi' and 'platform' must hold sets of tags") from None
-    if mine != tags:
-        raise AssertionError(
-            f"parse_wheel_filename({name!r}): the tags it gives ({sorted(mine)}) are not those "
-            f"that the packaging library (used by pip) reads in the name: {sorted(tags)}")
-    if parts.get("build") != build:
-        raise AssertionError(f"parse_wheel_filename({name!r}): build tag {parts.get('build')!r}, "
-                             f"but the packaging library reads {build!r}")
+        mine = None
+    checks.that(mine is not None, f"parse_wheel_filename({name!r}) gave {checks.short(parts)}: the keys "
+                                  "'python', 'abi' and 'platform' must hold sets of tags")
+    checks.that(mine == tags,
+                f"parse_wheel_filename({name!r}): the tags it gives ({sorted(mine or ())}) are not those "
+                f"that the packaging library (used by pip) reads in the name: {sorted(tags)}")
+    checks.that(parts.get("build") == build,
+                f"parse_wheel_filename({name!r}): build tag {parts.get('build')!r}, but the packaging "
+                f"library reads {build!r}")
