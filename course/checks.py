@@ -4,14 +4,21 @@ back, in words a student can act on.
 
 Types are compared before values because an object whose ``__eq__`` always says yes would
 pass ``assert f(x) == expected``.
+
+A failed check raises ``AssertionError``. In a notebook, its traceback ends at the test
+cell's line that made the check: the frames of this package are plumbing, and a student
+needs the call and the message, not them.
 """
 
 import os
+import types
 
 from course import isolation, timeouts
 
 SHORT = 70
 """Longest repr shown in a message before it is cut."""
+
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
 
 def call(fn, /, *args, timeout: float = timeouts.CALL, cwd: str | None = None, **kwargs):
@@ -21,7 +28,7 @@ def call(fn, /, *args, timeout: float = timeouts.CALL, cwd: str | None = None, *
     outcome = isolation.run(fn, *args, timeout=timeout, cwd=cwd, **kwargs)
     if outcome.returned:
         return outcome.value
-    raise AssertionError(_what_went_wrong(describe_call(fn, args, kwargs), outcome, timeout))
+    fail(describe_call(fn, args, kwargs) + " " + _what_went_wrong(outcome, timeout))
 
 
 def returns(expected, fn, /, *args, timeout: float = timeouts.CALL, cwd: str | None = None,
@@ -41,10 +48,10 @@ def raises(expected, fn, /, *args, timeout: float = timeouts.CALL, cwd: str | No
     if outcome.error is not None and isinstance(outcome.error, expected):
         return outcome.error
     names = " or ".join(t.__name__ for t in (expected if isinstance(expected, tuple) else (expected,)))
-    text = describe_call(fn, args, kwargs)
+    text = f"{describe_call(fn, args, kwargs)} should raise {names}, but it "
     if outcome.returned:
-        raise AssertionError(f"{text} should raise {names}, but it returned {short(outcome.value)}")
-    raise AssertionError(f"{text} should raise {names}. " + _what_went_wrong(text, outcome, timeout))
+        fail(text + f"returned {short(outcome.value)}")
+    fail(text + _what_went_wrong(outcome, timeout))
 
 
 def same(actual, expected, *, what: str) -> None:
@@ -52,29 +59,38 @@ def same(actual, expected, *, what: str) -> None:
     for lists, tuples, dicts and sets). ``what`` names the value, e.g. ``"exit_code('exit 3')"``."""
     difference = _difference(actual, expected)
     if difference:
-        raise AssertionError(f"{what}: {difference}")
+        fail(f"{what}: {difference}")
 
 
 def that(condition: bool, message: str) -> None:
     """Fail with ``message`` unless ``condition`` holds (an assert that survives -O and
     always says why)."""
     if not condition:
-        raise AssertionError(message)
+        fail(message)
+
+
+def fail(message: str):
+    """Fail the test with ``message``. In IPython the traceback shows the test cell's
+    frames only (``_render_traceback_`` is IPython's hook for that)."""
+    error = AssertionError(message)
+    error._render_traceback_ = lambda: _cell_traceback(error)
+    raise error
 
 
 def short(value) -> str:
-    """A repr cut to a readable length; long bytes and str also show their length, and
-    functions and classes show their name."""
+    """A readable form of ``value``: its repr when short; for long bytes and str the start
+    and the end, each valid Python, and the length; functions and classes by name."""
     if callable(value) and hasattr(value, "__qualname__"):
         return value.__qualname__
     text = repr(value)
     if len(text) <= SHORT:
         return text
-    text = text[: SHORT - 5] + "..." + text[-2:]
-    if isinstance(value, (bytes, str, list, tuple, dict, set)):
-        unit = "bytes" if isinstance(value, bytes) else "characters" if isinstance(value, str) else "items"
-        text += f" ({len(value)} {unit})"
-    return text
+    if isinstance(value, (bytes, str)):
+        unit = "bytes" if isinstance(value, bytes) else "characters"
+        return f"{value[:SHORT // 2]!r} ... {value[-8:]!r} ({len(value)} {unit} in all)"
+    if isinstance(value, (list, tuple, set, dict)):
+        return f"{type(value).__name__} of {len(value)} items, starting {text[:SHORT - 20]}..."
+    return text[:SHORT] + "..."
 
 
 def describe_call(fn, args, kwargs) -> str:
@@ -83,25 +99,50 @@ def describe_call(fn, args, kwargs) -> str:
     return f"{name}({', '.join(shown)})"
 
 
-def _what_went_wrong(text, outcome, timeout) -> str:
+def _what_went_wrong(outcome, timeout) -> str:
+    """What a call did instead of returning, as the end of a sentence about the call."""
     if outcome.timed_out:
-        message = (f"{text} did not finish within {timeout:g} s and was stopped. Is it waiting "
-                   "for something that never comes (a read that never ends, a process that "
-                   "never exits, a lock)?")
+        message = (f"did not finish within {timeout:g} s and was stopped. Is it waiting for "
+                   "something that never comes (a read that never ends, a process that never "
+                   "exits, a lock)?")
     elif outcome.exit_status is not None:
-        message = (f"{text} ended the whole process it ran in ({_status_text(outcome.exit_status)}) "
+        message = (f"ended the whole process it ran in ({_status_text(outcome.exit_status)}) "
                    "instead of returning. Did it call os._exit() or exec, or fork a child that "
                    "went on running the caller's code?")
     else:
         error = outcome.error
-        message = f"{text} raised {type(error).__name__}: {error}"
-        if isinstance(error, isolation.ChildError):
-            message = f"{text} raised {error}"
+        if isinstance(error, isolation.ThreadDied):
+            message = f"returned, but {error}"
+        elif isinstance(error, isolation.ChildError):
+            message = f"raised {error}"
+        else:
+            message = f"raised {type(error).__name__}: {error}"
         if outcome.where:
             message += f"\nIn your code:\n{outcome.where}"
     if outcome.output:
         message += f"\nIt printed:\n{outcome.output[:600]}"
     return message
+
+
+def _cell_traceback(error) -> list[str]:
+    """IPython's traceback of a failed check without the frames of this package (or of
+    IPython itself): the test cell's line, then the message."""
+    import IPython
+
+    shell = IPython.get_ipython()
+    if shell is None:
+        return [f"AssertionError: {error}"]
+    hidden = (_PACKAGE_DIR, os.path.dirname(os.path.abspath(IPython.__file__)) + os.sep)
+    kept = []
+    entry = error.__traceback__
+    while entry is not None:
+        if not entry.tb_frame.f_code.co_filename.startswith(hidden):
+            kept.append(entry)
+        entry = entry.tb_next
+    trimmed = None
+    for entry in reversed(kept):
+        trimmed = types.TracebackType(trimmed, entry.tb_frame, entry.tb_lasti, entry.tb_lineno)
+    return shell.InteractiveTB.structured_traceback(type(error), error, trimmed, tb_offset=0)
 
 
 def _status_text(status: int) -> str:

@@ -1,5 +1,6 @@
 """The instructor's command line: ``course release | demo | grade``, and for authors
-``course text | notebook`` (a notebook's plain-text form, see ``course.authoring``).
+``course text | notebook`` (a notebook's plain-text form, see ``course.authoring``) and
+``course readme`` (the README's course map, see ``course.coursemap``).
 
 Every command works on the course directory it is run in (``--course-dir`` to choose
 another); ``demo`` works in a scratch copy and never touches the instructor's gradebook.
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import nbformat
 
-from course import authoring
+from course import authoring, coursemap
 from course.grading import notebooks, report, runner, samples
 
 
@@ -35,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     grade.add_argument("assignment")
     grade.add_argument("--workers", type=int, default=2)
 
+    commands.add_parser("readme", help="rewrite README.md's course map and Binder links")
+
     text = commands.add_parser("text", help="print a notebook in its plain-text form")
     text.add_argument("notebook", type=Path)
 
@@ -49,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
             return release_all(course_dir, args.assignments)
         if args.command == "demo":
             return run_demo(course_dir, args.workers, args.keep)
+        if args.command == "readme":
+            readme = course_dir / "README.md"
+            readme.write_text(coursemap.rewrite(readme.read_text(), course_dir))
+            return 0
         if args.command == "text":
             print(authoring.to_text(notebooks.read(args.notebook)), end="")
             return 0

@@ -21,6 +21,7 @@ import select
 import signal
 import struct
 import sys
+import threading
 import time
 import traceback
 import warnings
@@ -44,6 +45,12 @@ class ChildError(Exception):
 
     def __reduce__(self):
         return ChildError, (self.type_name, self.message)
+
+
+class ThreadDied(Exception):
+    """A thread that the call started ended with an exception nobody caught: a failure of
+    the call even when the call itself returned (in a program, it would be a traceback on
+    stderr that nobody reads)."""
 
 
 @dataclass(frozen=True)
@@ -167,14 +174,21 @@ def _redirect_standard_streams(output_write):
 def _call(fn, args, kwargs, caller_file):
     # The kernel's event loop was running when we forked; it belongs to the parent.
     asyncio.events._set_running_loop(None)
+    thread_failures = []
+    threading.excepthook = thread_failures.append
     try:
         value = fn(*args, **kwargs)
         if inspect.iscoroutine(value):
             with asyncio.Runner() as runner:
                 value = runner.run(value)
+        if thread_failures:
+            failure = thread_failures[0]
+            raise ThreadDied(f"the thread {failure.thread.name!r} that it started ended with "
+                             f"{failure.exc_type.__name__}: {failure.exc_value}") from failure.exc_value
         return ("returned", value, "")
     except BaseException as error:
-        where = student_lines(error.__traceback__, caller_file)
+        where = student_lines((error.__cause__ if isinstance(error, ThreadDied) else error).__traceback__,
+                              caller_file)
         try:
             pickle.loads(pickle.dumps(error))
         except Exception:

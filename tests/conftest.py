@@ -1,5 +1,9 @@
 """Shared fixtures: where the course lives, and each notebook graded once per session."""
 
+import contextlib
+import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +13,12 @@ from course.grading import notebooks, report, runner, samples
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBMISSIONS = ROOT / "tests" / "submissions"
+
+BUSY_CORES = int(os.environ.get("COURSE_TEST_BUSY_CORES", "2"))
+"""CPU-bound processes that run beside the pipeline's grading. A correct student must
+never lose a point because the grading machine is busy: the reference and the correct
+snippets are graded with 4 workers while these keep the cores busy (on 2 cores, that is
+more workers than cores beside a full CPU load)."""
 
 
 @dataclass
@@ -51,8 +61,21 @@ def grade_notebooks(names: list[str], scratch: Path, workers: int = 4) -> dict[s
         for student, nb in students.items():
             runner.submit(scratch, student, name, nb)
             submissions.append((name, student))
-    results = runner.autograde(scratch, submissions, workers)
+    with busy_cores(BUSY_CORES):
+        results = runner.autograde(scratch, submissions, workers)
     return {name: Graded(name, scratch, released[name], results) for name in names}
+
+
+@contextlib.contextmanager
+def busy_cores(count: int):
+    """Keep ``count`` cores busy with endless loops while the block runs."""
+    burners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(count)]
+    try:
+        yield
+    finally:
+        for burner in burners:
+            burner.kill()
+            burner.wait()
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,12 @@
 """course.checks: type before value, and messages that say what was sent, expected and got."""
 
 import os
+import re
 import subprocess
 import time
 
+import nbclient
+import nbformat
 import pytest
 
 from course import checks
@@ -40,7 +43,8 @@ def test_containers_are_compared_item_by_item_with_types():
 
 def test_long_values_are_shortened_and_the_first_difference_located():
     message = fail_message(checks.same, b"a" * 5000 + b"b", b"a" * 5001, what="reply")
-    assert "(5001 bytes)" in message and "offset 5000" in message and len(message) < 400
+    assert "(5001 bytes in all)" in message and "offset 5000" in message and len(message) < 400
+    assert "aaa' ... b'aaaaaaab' (5001 bytes in all)" in message, "each piece shown is valid Python, not a repr cut inside its quotes"
 
 
 def test_returns_passes_and_gives_nothing_back():
@@ -76,7 +80,8 @@ def test_raises_returns_the_exception_with_its_attributes():
 def test_raises_fails_when_nothing_or_something_else_is_raised():
     assert "should raise LookupError, but it returned 'x'" in fail_message(checks.raises, LookupError, str, "x")
     message = fail_message(checks.raises, LookupError, int, "x")
-    assert "should raise LookupError" in message and "ValueError" in message
+    assert message.startswith("int('x') should raise LookupError, but it raised ValueError: invalid literal")
+    assert message.count("int('x')") == 1, "the call is named once"
 
 
 def test_functions_in_a_call_are_shown_by_name():
@@ -88,3 +93,16 @@ def test_functions_in_a_call_are_shown_by_name():
 
     assert fail_message(checks.call, probe, decode_stream, b"x").startswith(
         "probe(test_functions_in_a_call_are_shown_by_name.<locals>.decode_stream, b'x') raised ValueError")
+
+
+def test_in_a_notebook_a_failed_check_shows_the_cell_and_the_message_without_harness_frames(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("from course import checks"),
+        nbformat.v4.new_code_cell("checks.returns(5, pow, 2, 2)"),
+    ])
+    nbclient.NotebookClient(nb, timeout=60, kernel_name="python3", allow_errors=True).execute()
+    (error,) = [o for o in nb.cells[1].outputs if o.output_type == "error"]
+    text = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(error.traceback))
+    assert error.ename == "AssertionError" and error.evalue == "pow(2, 2): expected 5, got 4"
+    assert "checks.returns(5, pow, 2, 2)" in text, "the cell's line is shown"
+    assert "checks.py" not in text and "isolation" not in text and "interactiveshell" not in text, text

@@ -17,7 +17,18 @@ def test_environment_yml_pins_what_requirements_txt_pins():
     assert conda == required
 
 
-def test_environment_yml_installs_the_course_package_and_python_311():
+def test_environment_yml_uses_python_311_and_no_file_of_the_repository():
+    """repo2docker installs environment.yml before it copies the repository in: a local
+    path there (``-e .``) breaks the Binder build."""
     text = (ROOT / "environment.yml").read_text()
     assert re.search(r"^\s*- python=3\.11\s*$", text, re.M)
-    assert re.search(r"^\s*- -e \.\s*$", text, re.M)
+    assert not re.search(r"^\s*- (-e |\.)", text, re.M)
+
+
+def test_binder_installs_the_course_and_starts_the_student_setup():
+    post_build = (ROOT / "postBuild").read_text()
+    assert post_build.startswith("#!/bin/bash") and "set -euo pipefail" in post_build
+    assert re.search(r"^python -m pip install --no-deps -e \.$", post_build, re.M)
+    start = (ROOT / "start").read_text()
+    assert 'export JUPYTER_CONFIG_DIR="$here/student"' in start and start.rstrip().endswith('exec "$@"')
+    assert not (ROOT / "binder").exists(), "a binder/ folder would make repo2docker ignore the files at the root"

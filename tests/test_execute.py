@@ -63,3 +63,11 @@ def test_a_kernel_that_keeps_dying_stops_being_restarted(tmp_path):
     cells = run(["import os\nos._exit(1)"] * 3 + ["print('never')"], tmp_path, max_restarts=1)
     assert errors(cells[0]) == ["DeadKernelError"] and errors(cells[1]) == ["DeadKernelError"]
     assert errors(cells[2]) == ["NotRun"] and errors(cells[3]) == ["NotRun"]
+
+
+def test_the_kernel_talks_over_unix_sockets_not_tcp_ports(tmp_path):
+    """No port race with parallel workers' kernels or hidden tests' servers."""
+    (cell,) = run(["import json\nfrom ipykernel.connect import get_connection_info\n"
+                   "print(json.loads(get_connection_info())['transport'])"], tmp_path)
+    assert stdout(cell) == "ipc\n"
+    assert list(tmp_path.iterdir()) == [], "no socket file is left in the notebook's folder"

@@ -5,6 +5,7 @@ import asyncio
 import os
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -153,3 +154,27 @@ def test_programs_started_in_a_new_session_are_killed_too(tmp_path):
         isolation.run(detaches, hang, timeout=1.0)
         assert processes.wait_gone(processes.read_pid(pid_file)), f"a detached program survived (hang={hang})"
         os.remove(pid_file)
+
+
+STUDENT_CELL = """
+import threading
+
+def thread_that_fails():
+    def work():
+        raise ValueError("boom in a thread")
+
+    thread = threading.Thread(target=work, name="worker")
+    thread.start()
+    thread.join()
+    return "done"
+"""
+
+
+def test_a_thread_that_dies_with_an_exception_is_a_failure_of_the_call():
+    namespace = {}
+    exec(compile(STUDENT_CELL, "<student cell>", "exec"), namespace)
+    outcome = isolation.run(namespace["thread_that_fails"])
+    assert isinstance(outcome.error, isolation.ThreadDied)
+    assert "'worker'" in str(outcome.error) and "ValueError: boom in a thread" in str(outcome.error)
+    assert "in work, line 6" in outcome.where, "the student's line is located"
+    assert outcome.output == "", "nothing reaches stderr"

@@ -1,7 +1,9 @@
 """The whole flow, for every notebook in source/: the source runs, the release is generated
 and committed in sync without leaks, and autograding scores what it should: 0 for the
 blank release, full marks for the reference and for correct snippets, and lost points on
-exactly the right task for every wrong-but-plausible snippet.
+exactly the right task for every wrong-but-plausible snippet. All of it is graded with more
+workers than cores beside CPU-bound load (``conftest.BUSY_CORES``): full marks must not
+depend on an idle machine.
 
 A new notebook is covered the moment it is added to source/.
 """
@@ -37,6 +39,22 @@ def test_source_runs_top_to_bottom_with_every_test_passing(name, tmp_path):
             elif notebooks.is_test(cell) and output.output_type == "stream" and output.name == "stderr":
                 failures.append(f"{notebooks.grade_id(cell)} wrote to stderr (nbgrader scores it 0): {output.text[:200]!r}")
     assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_blank_release_runs_to_the_end_with_only_test_cells_failing(name, tmp_path):
+    """What a student sees first: Run All on the untouched release reaches the last cell.
+    Every stub defines the names its contract promises (only calling them raises), no demo
+    needs the student's answers, and test cells (tagged raises-exception) do not stop the
+    run. nbclient stops at an untagged failing cell just as JupyterLab's Run All does."""
+    shutil.copytree(ROOT / "release" / name, tmp_path / name)
+    nb = notebooks.read(tmp_path / name / f"{name}.ipynb")
+    client = nbclient.NotebookClient(nb, timeout=60, kernel_name="python3",
+                                     resources={"metadata": {"path": str(tmp_path / name)}})
+    try:
+        client.execute()
+    except nbclient.exceptions.CellExecutionError as error:
+        pytest.fail(f"Run All stops at a cell that is not a test: {str(error)[-600:]}")
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)

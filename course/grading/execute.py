@@ -9,17 +9,24 @@ next cell. A cell's output is also cut at ``output_limit`` characters.
 
 Tracebacks show only the exception line (``%xmode Minimal``): the messages of the course's
 checks say everything a student needs, and hidden test lines never appear in feedback.
+
+The kernel talks to the grader over Unix sockets in a private folder (ZeroMQ's ipc
+transport), not TCP ports: jupyter_client picks free ports, closes them and hands them to
+the kernel, and a parallel worker's kernel or a hidden test's server can take one in
+between, so a correct submission's kernel could die before it ran a cell.
 """
 
 import asyncio
 import copy
+import os
+import tempfile
 
 from jupyter_core.utils import ensure_async, run_sync
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute
 from nbgrader.utils import is_grade
-from traitlets import Float, Integer, default
+from traitlets import Enum, Float, Integer, default
 
 TIMEOUT_ERROR = "CellTimeoutError"
 
@@ -28,6 +35,7 @@ class GradingExecute(Execute):
     output_limit = Integer(100_000, help="Characters of stream output kept per cell.").tag(config=True)
     probe_timeout = Float(5.0, help="Seconds a kernel has to answer after a cell timed out.").tag(config=True)
     max_restarts = Integer(3, help="Kernel restarts per notebook before the rest is failed unrun.").tag(config=True)
+    kernel_transport = Enum(["ipc", "tcp"], "ipc", help="How the grader talks to the kernel.").tag(config=True)
 
     @default("extra_arguments")
     def _minimal_tracebacks(self):
@@ -36,7 +44,15 @@ class GradingExecute(Execute):
     def preprocess(self, nb, resources=None, km=None):
         self._broken: set[int] = set()
         self._output_sizes: dict[int, int] = {}
-        return super().preprocess(nb, resources, km)
+        with tempfile.TemporaryDirectory(prefix="course-kernel-") as self._sockets:
+            return super().preprocess(nb, resources, km)
+
+    def create_kernel_manager(self):
+        km = super().create_kernel_manager()
+        if self.kernel_transport == "ipc":
+            km.transport = "ipc"
+            km.ip = os.path.join(self._sockets, "kernel")  # absolute: kernel and grader differ in cwd
+        return km
 
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type != "code":
