@@ -179,3 +179,21 @@ class RecordingSleeps:
         except Exception as error:
             return Slept(call, error=_describe(error), error_type=type(error).__name__, sleeps=tuple(sleeps))
         return Slept(call, value=value, sleeps=tuple(sleeps))
+
+
+def aiohttp_app(routes: dict):
+    """An aiohttp application (to serve with ``course.peers.http.AiohttpServer``) that
+    answers GET ``path`` with ``routes[path]``: a ``(status, data)`` pair, sent as JSON
+    when ``data`` is not a ``str`` and as UTF-8 text when it is."""
+    from aiohttp import web
+
+    async def handle(request):
+        status, data = routes[request.path]
+        if isinstance(data, str):
+            return web.Response(status=status, text=data)
+        return web.json_response(data, status=status)
+
+    app = web.Application()
+    for path in routes:
+        app.router.add_get(path, handle)
+    return app
