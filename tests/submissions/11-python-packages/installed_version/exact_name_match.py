@@ -1,5 +1,5 @@
 # expect: wrong
-# why: walks every distribution and compares the Name header exactly, so 'Nest_Asyncio' does not find 'nest-asyncio' (names compare case-, '-', '_' and '.'-insensitively)
+# why: walks every distribution and compares the Name header exactly, so 'Charset_Normalizer' does not find 'charset-normalizer' (names compare case-, '-', '_' and '.'-insensitively)
 def installed_version(distribution: str) -> str | None:
     for dist in importlib.metadata.distributions():
         if dist.metadata["Name"] == distribution:
