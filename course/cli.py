@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 
 from course import authoring, coursemap
-from course.grading import notebooks, report, runner, samples
+from course.grading import dispatch, notebooks, report, runner, samples
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,13 +29,16 @@ def main(argv: list[str] | None = None) -> int:
     release.add_argument("assignments", nargs="*", help="only these (default: all)")
 
     demo = commands.add_parser("demo", help="build the release and grade the sample class")
-    demo.add_argument("--workers", type=int, default=2)
+    demo.add_argument("--workers", type=int, help="worker processes (default: one per core)")
     demo.add_argument("--keep", type=Path, help="leave the scratch course in this (new) folder")
 
-    grade = commands.add_parser("grade", help="autograde every submission of an assignment")
-    grade.add_argument("assignment")
-    grade.add_argument("--workers", type=int, default=2)
+    grade = commands.add_parser("grade", help="autograde every submission (of every assignment, or the ones named)")
+    grade.add_argument("assignments", nargs="*", help="only these (default: all)")
+    grade.add_argument("--students", nargs="+", help="only these students (default: all who submitted)")
+    grade.add_argument("--workers", type=int, help="worker processes on this machine (default: one per core)")
+    grade.add_argument("--scheduler", help="grade on the running Dask cluster at this address (tcp://HOST:PORT)")
 
+    commands.add_parser("report", help="show the report of the last `course grade`")
     commands.add_parser("readme", help="rewrite README.md's course map and Binder links")
 
     text = commands.add_parser("text", help="print a notebook in its plain-text form")
@@ -52,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
             return release_all(course_dir, args.assignments)
         if args.command == "demo":
             return run_demo(course_dir, args.workers, args.keep)
+        if args.command == "report":
+            return show_report(course_dir)
         if args.command == "readme":
             readme = course_dir / "README.md"
             readme.write_text(coursemap.rewrite(readme.read_text(), course_dir))
@@ -63,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             args.notebook.parent.mkdir(parents=True, exist_ok=True)
             nbformat.write(authoring.from_text(args.text.read_text()), str(args.notebook))
             return 0
-        return grade_submissions(course_dir, args.assignment, args.workers)
+        return grade_submissions(course_dir, args.assignments, args.students, args.workers, args.scheduler)
     except (runner.CourseError, notebooks.NotebookError) as error:
         print(f"course {args.command}: {error}", file=sys.stderr)
         return 2
@@ -100,10 +105,11 @@ def run_demo(course_dir: Path, workers: int, keep: Path | None) -> int:
                 answers = samples.answers_of(samples_root, name, spec.get("answers", {}).get(name, {}))
                 nb = samples.submission(source_nb, release_nb, answers, spec.get("default", samples.REFERENCE))
                 runner.submit(scratch, student, name, nb)
-        results = runner.autograde(scratch, [(n, s) for n in names for s in klass], workers)
+        results = runner.autograde(scratch, [(n, s) for n in names for s in klass], workers,
+                                   progress=dispatch.Progress())
         notes = _notes(results)
         print(f"Sample class of {len(klass)} graded on {len(names)} notebooks in "
-              f"{time.monotonic() - started:.0f} s ({workers} workers).\n")
+              f"{time.monotonic() - started:.0f} s.\n")
         for student, spec in klass.items():
             print(f"  {student}: {spec.get('about', '')}")
         print()
@@ -113,16 +119,39 @@ def run_demo(course_dir: Path, workers: int, keep: Path | None) -> int:
     return 0
 
 
-def grade_submissions(course_dir: Path, assignment: str, workers: int) -> int:
-    """Autograde every student's submission of ``assignment`` in the course directory."""
-    runner.check_assignment(course_dir, assignment)
+def grade_submissions(course_dir: Path, assignments: list[str], students: list[str] | None,
+                      workers: int | None, scheduler: str | None) -> int:
+    """Autograde the submissions in the course directory: of the named assignments (all by
+    default) and students (all who submitted by default), from one queue of workers."""
+    assignments = assignments or runner.assignments(course_dir)
+    for assignment in assignments:
+        runner.check_assignment(course_dir, assignment)
     submitted = course_dir / "submitted"
-    students = sorted(p.parent.name for p in submitted.glob(f"*/{assignment}") if p.is_dir())
-    if not students:
-        raise runner.CourseError(f"no submissions of {assignment} in {submitted}")
-    results = runner.autograde(course_dir, [(assignment, s) for s in students], workers)
-    print(report.table(course_dir, [assignment], students, _notes(results)))
+    work = [(a, folder.parent.name) for a in assignments for folder in sorted(submitted.glob(f"*/{a}"))
+            if folder.is_dir() and (not students or folder.parent.name in students)]
+    if not work:
+        raise runner.CourseError(f"no submissions of {', '.join(assignments)} in {submitted}"
+                                 + (f" by {', '.join(students)}" if students else ""))
+    started = time.time()
+    results = runner.autograde(course_dir, work, workers, scheduler, progress=dispatch.Progress())
+    graded_students = sorted({s for _, s in work})
+    print(report.table(course_dir, assignments, graded_students, _notes(results)))
+    folder = report.write(course_dir, results, started)
+    print(f"\nThe report is in {folder.relative_to(course_dir)}/ (`course report` shows it again).")
     return 0 if all(r.success for r in results.values()) else 1
+
+
+def show_report(course_dir: Path) -> int:
+    """Print the last report: its attention list, and where its tables are."""
+    folder = report.latest(course_dir)
+    if folder is None:
+        raise runner.CourseError(f"no report in {course_dir / report.REPORTS}: run `course grade` first")
+    print(f"Report of {folder.name} ({folder}):")
+    for name in sorted(p.name for p in folder.iterdir()):
+        print(f"  {name}")
+    print("\nNeeds attention:")
+    print("".join(f"  {line}\n" for line in (folder / "attention.txt").read_text().splitlines()), end="")
+    return 0
 
 
 def _notes(results) -> dict[str, str]:

@@ -173,3 +173,26 @@ def test_validate_passes_the_reference_and_names_what_the_blank_release_lacks(tm
     assert "Success! Your notebook passes all the tests." in solved.stdout, solved.stdout + solved.stderr
     blank = nbgrader(course_dir, "validate", str(tmp_path / "blank.ipynb"))
     assert "NotImplementedError" in blank.stdout and "Success" not in blank.stdout
+
+
+def test_the_report_has_the_tables_the_histogram_and_everything_that_needs_attention(graded_class, capsys):
+    course_dir, _, _ = graded_class
+    folder = report.latest(course_dir)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "attention.txt", "pass_rates.csv", "scores.csv", "scores.json", "totals.png"]
+    assert (folder / "totals.png").read_bytes().startswith(b"\x89PNG")
+    table = json.loads((folder / "scores.json").read_text())
+    assert table["students"]["fine"]["total"] == table["students"]["fine"]["possible"] == 13
+    assert table["not_graded"] == [f"malformed/{NAME}"]
+    attention = (folder / "attention.txt").read_text()
+    for expected in ["wedged: 01-running-programs: 01-running-programs.ipynb: exit_code ignored the interrupt",
+                     "loops: 01-running-programs: 01-running-programs.ipynb: exit_code ran out of time",
+                     "floods: 01-running-programs: 01-running-programs.ipynb: the output of count_lines was cut",
+                     "daemon: 01-running-programs: left 1 process(es) running (killed)",
+                     "edits_tests: 01-running-programs: 01-running-programs.ipynb: test cell exit_code_exits was edited",
+                     "deletes_tests: 01-running-programs: 01-running-programs.ipynb: test cell exit_code_exits was deleted",
+                     "malformed: 01-running-programs: not graded: "]:
+        assert expected in attention, attention
+    assert "fine:" not in attention
+    assert main(["--course-dir", str(course_dir), "report"]) == 0
+    assert "ran out of time" in capsys.readouterr().out

@@ -19,6 +19,7 @@ between, so a correct submission's kernel could die before it ran a cell.
 import asyncio
 import copy
 import os
+import subprocess
 import tempfile
 
 from jupyter_core.utils import ensure_async, run_sync
@@ -46,6 +47,13 @@ class GradingExecute(Execute):
         self._output_sizes: dict[int, int] = {}
         with tempfile.TemporaryDirectory(prefix="course-kernel-") as self._sockets:
             return super().preprocess(nb, resources, km)
+
+    async def async_start_new_kernel(self, **kwargs):
+        # What the kernel process itself writes (a student's os.system, a program's output)
+        # goes nowhere: the grader reads cells' outputs, never its own terminal.
+        kwargs.setdefault("stdout", subprocess.DEVNULL)
+        kwargs.setdefault("stderr", subprocess.DEVNULL)
+        return await super().async_start_new_kernel(**kwargs)
 
     def create_kernel_manager(self):
         km = super().create_kernel_manager()

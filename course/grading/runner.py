@@ -1,41 +1,22 @@
-"""Autograde many submissions with parallel workers, in a course directory of the
-instructor's or in a scratch one made from the repository.
-
-Each worker is a process of its own (``course.grading.worker``) that grades its share of
-the students one after another; the runner bounds the whole run, and on overrun kills the
-worker and everything under it, so grading always ends and leaves nothing running.
+"""Course directories for grading: the instructor's, or a scratch one made from the
+repository, with their assignments, submissions and generated releases; and the call that
+grades many submissions there (``course.grading.dispatch`` hands them to workers).
 """
 
-import json
-import os
 import shutil
-import subprocess
-import sys
-import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
-from course import processes
-
-SECONDS_PER_STUDENT = 600
-"""Upper bound for one student's notebook (nbgrader bounds each cell; this bounds a run)."""
+from course.grading import dispatch, job
+from course.grading.dispatch import StepResult  # noqa: F401 (what autograde returns)
 
 
 class CourseError(Exception):
     """A course directory, assignment or submission that cannot be graded as asked."""
 
 
-@dataclass(frozen=True)
-class StepResult:
-    assignment: str
-    student: str | None
-    success: bool
-    error: str = ""
-    left_running: int = 0
-
-
 def assignments(course_dir: Path) -> list[str]:
-    return sorted(p.name for p in (course_dir / "source").iterdir() if (p / f"{p.name}.ipynb").exists())
+    """The assignments of a course: the folders of source/ that hold a notebook."""
+    return sorted(p.name for p in (course_dir / "source").iterdir() if p.is_dir() and any(p.glob("*.ipynb")))
 
 
 def check_assignment(course_dir: Path, assignment: str) -> None:
@@ -65,55 +46,22 @@ def submit(course_dir: Path, student: str, notebook: str, nb) -> None:
 
 
 def generate(course_dir: Path, names: list[str]) -> dict[str, Path]:
-    """Run generate_assignment for each assignment; return the student versions' notebooks."""
+    """Run generate_assignment for each assignment; return the student versions' notebooks
+    (the one named like the assignment)."""
     for name in names:
         check_assignment(course_dir, name)
-    process, log = _start_worker(course_dir, "generate", names)
-    for result in _finish_worker(process, log, [(name, None) for name in names], SECONDS_PER_STUDENT):
-        if not result.success:
-            raise CourseError(f"generate_assignment {result.assignment} failed: {result.error}")
+    api = job.nbgrader_api(course_dir)
+    for name in names:
+        result = api.generate_assignment(name, force=True, create=True)
+        if not result["success"]:
+            raise CourseError(f"generate_assignment {name} failed: {job.last_error(result)}")
     return {name: course_dir / "release" / name / f"{name}.ipynb" for name in names}
 
 
-def autograde(course_dir: Path, submissions: list[tuple[str, str]], workers: int = 2) -> dict[tuple[str, str], StepResult]:
-    """Autograde each (assignment, student) submission, ``workers`` at a time."""
+def autograde(course_dir: Path, submissions: list[tuple[str, str]], workers: int | None = None,
+              scheduler: str | None = None, progress=None) -> dict[tuple[str, str], StepResult]:
+    """Autograde each (assignment, student) submission into the course's gradebook and
+    autograded/, ``workers`` at a time (one per core by default)."""
     for name in {assignment for assignment, _ in submissions}:
         check_assignment(course_dir, name)
-    shares = [submissions[i::workers] for i in range(workers) if submissions[i::workers]]
-    running = [_start_worker(course_dir, "autograde", [f"{a}/{s}" for a, s in share]) for share in shares]
-    results = {}
-    for (process, log), share in zip(running, shares):
-        for result in _finish_worker(process, log, share, SECONDS_PER_STUDENT * len(share)):
-            results[result.assignment, result.student] = result
-    return results
-
-
-def _start_worker(course_dir, step, items):
-    log = tempfile.TemporaryFile()
-    command = [sys.executable, "-m", "course.grading.worker", str(course_dir), step, *items]
-    # nbgrader runs tools of its environment (alembic) by name: that environment comes first.
-    path = os.pathsep.join([os.path.dirname(sys.executable), os.environ.get("PATH", "")])
-    process = subprocess.Popen(command, cwd=course_dir, stdout=subprocess.PIPE, stderr=log,
-                               stdin=subprocess.DEVNULL, start_new_session=True,
-                               env={**os.environ, "PATH": path})
-    return process, log
-
-
-def _finish_worker(process, log, expected, timeout) -> list[StepResult]:
-    """The results of a worker's steps; each expected (assignment, student) it did not
-    report is a failed step that says why."""
-    try:
-        stdout, _ = process.communicate(timeout=timeout)
-        reason = f"the grading worker failed (exit status {process.returncode})"
-    except subprocess.TimeoutExpired:
-        processes.kill_descendants(process.pid)
-        process.kill()
-        stdout, _ = process.communicate()
-        reason = f"grading did not finish within {timeout} s and was stopped"
-    with log:
-        log.seek(0)
-        tail = log.read().decode(errors="replace").strip().splitlines()[-3:]
-    done = [StepResult(**json.loads(line)) for line in stdout.decode().splitlines() if line.startswith("{")]
-    reported = {(result.assignment, result.student) for result in done}
-    detail = f"{reason}: {' / '.join(tail)}" if tail else reason
-    return done + [StepResult(a, s, False, detail) for a, s in expected if (a, s) not in reported]
+    return dispatch.grade(course_dir, submissions, workers, scheduler, progress)

@@ -1,0 +1,175 @@
+"""One submission to grade, as a unit of work that any machine can do: it carries all that
+grading needs (the course's nbgrader configuration, the assignment's source folder, the
+student's submitted folder), so a worker needs neither the course directory nor the
+gradebook.
+
+``grade(job)`` runs in a worker process (of a local or a remote Dask cluster). It grades in
+a scratch course of its own with the same nbgrader pipeline (``generate_assignment``, then
+``autograde``), kills whatever the submission left running (the worker is a child
+subreaper, so detached daemons are found too), and sends back the autograded folder. The
+coordinator alone writes the instructor's gradebook (``course.grading.record``).
+"""
+
+import ctypes
+import hashlib
+import os
+import re
+import shutil
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from course import processes
+
+PR_SET_CHILD_SUBREAPER = 36
+
+SECONDS_PER_SUBMISSION = 600
+"""Upper bound for grading one submission: nbgrader bounds each cell, GradingExecute the
+kernel restarts; past this, whatever the submission runs is killed until grading ends."""
+
+
+@dataclass(frozen=True)
+class Job:
+    assignment: str
+    student: str
+    config: str
+    """The text of the course's nbgrader_config.py."""
+    source: dict[str, bytes]
+    """The assignment's source folder: relative path -> content."""
+    submission: dict[str, bytes]
+    """The student's submitted folder: relative path -> content."""
+
+    @property
+    def key(self) -> str:
+        """A name that is unique per submission (Dask's task key)."""
+        return f"grade-{self.assignment}-{self.student}"
+
+
+@dataclass
+class Graded:
+    assignment: str
+    student: str
+    success: bool
+    error: str = ""
+    left_running: int = 0
+    autograded: dict[str, bytes] = field(default_factory=dict)
+    """The autograded folder: relative path -> content."""
+
+
+def read_folder(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (checkpoints excepted): relative path -> content."""
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file() and ".ipynb_checkpoints" not in path.parts}
+
+
+def write_folder(folder: Path, files: dict[str, bytes]) -> None:
+    for name, data in files.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def grade(job: Job) -> Graded:
+    """Grade one submission in this process's scratch course (run by a worker)."""
+    _become_subreaper()
+    course = _scratch_course(job)
+    submitted = course.root / "submitted" / job.student / job.assignment
+    autograded = course.root / "autograded" / job.student / job.assignment
+    for folder in (submitted, autograded):
+        shutil.rmtree(folder, ignore_errors=True)
+    write_folder(submitted, job.submission)
+    with _Watchdog(SECONDS_PER_SUBMISSION):
+        result = course.api.autograde(job.assignment, job.student, force=True, create=True)
+    left_running = processes.kill_descendants(os.getpid())
+    graded = Graded(job.assignment, job.student, bool(result["success"]),
+                    "" if result["success"] else last_error(result), left_running,
+                    read_folder(autograded) if autograded.is_dir() else {})
+    shutil.rmtree(submitted, ignore_errors=True)
+    shutil.rmtree(autograded, ignore_errors=True)
+    return graded
+
+
+def last_error(result) -> str:
+    """The line of nbgrader's output that says what went wrong: the last exception line."""
+    text = (result.get("error") or "") + "\n" + (result.get("log") or "")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    exceptions = [line for line in lines if re.match(r"[\w.]*(Error|Exception)\b", line)]
+    return (exceptions or lines or ["unknown error"])[-1]
+
+
+@dataclass
+class _Course:
+    root: Path
+    api: object
+
+
+_courses: dict[str, _Course] = {}
+"""Scratch courses of this worker process, by what they were made from: an assignment is
+generated once per worker, not once per student."""
+
+
+def _scratch_course(job: Job) -> _Course:
+    digest = hashlib.sha256(job.config.encode())
+    for name, data in sorted(job.source.items()):
+        digest.update(name.encode() + b"\0" + data)
+    key = f"{job.assignment}-{digest.hexdigest()[:16]}"
+    if key not in _courses:
+        root = Path(tempfile.mkdtemp(prefix="course-worker-"))
+        (root / "nbgrader_config.py").write_text(job.config)
+        write_folder(root / "source" / job.assignment, job.source)
+        api = nbgrader_api(root)
+        result = api.generate_assignment(job.assignment, force=True, create=True)
+        if not result["success"]:
+            raise RuntimeError(f"generate_assignment {job.assignment} failed: {last_error(result)}")
+        _courses[key] = _Course(root, api)
+    return _courses[key]
+
+
+def nbgrader_api(root: Path):
+    """nbgrader's API on the course in ``root``, run in this process (its import costs
+    about 2 s: paid once per worker, not once per student)."""
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config.loader import PyFileConfigLoader
+
+    # nbgrader runs tools of its environment (alembic) by name: that environment comes first.
+    tools = os.path.dirname(sys.executable)
+    if os.environ.get("PATH", "").split(os.pathsep)[0] != tools:
+        os.environ["PATH"] = os.pathsep.join([tools, os.environ.get("PATH", "")])
+
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
+    coursedir = CourseDirectory(config=config, root=str(root))
+    return NbGraderAPI(coursedir=coursedir, config=config)
+
+
+def _become_subreaper():
+    """Processes a submission detached (double fork, setsid) are re-parented to this
+    process instead of init, so they are found and killed after it."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+
+
+class _Watchdog:
+    """Past ``seconds``, kill every process under this one until the block ends: the
+    kernels die, nbgrader records the cells as failed, and grading ends."""
+
+    def __init__(self, seconds: float):
+        self._seconds = seconds
+        self._done = threading.Event()
+
+    def __enter__(self):
+        self._thread = threading.Thread(target=self._watch, name="grading watchdog", daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._done.set()
+        self._thread.join()
+
+    def _watch(self):
+        if self._done.wait(self._seconds):
+            return
+        while not self._done.wait(1.0):
+            processes.kill_descendants(os.getpid())
