@@ -19,6 +19,7 @@ The kernel side only compares the plain data these return.
 
 import asyncio
 import contextlib
+import errno
 import json
 import socket
 import time
@@ -132,6 +133,8 @@ class Served:
     replies: list[Reply]
     intervals: list[Interval] = field(default_factory=list)
     blocking: list[str] = field(default_factory=list)
+    most_asleep: int = 0
+    same_app_twice: bool = False
 
     def expect_overlap(self, path: str, count: int, seconds: float) -> None:
         """Fail unless ``count`` requests for ``path`` were handled, each for at least
@@ -157,6 +160,18 @@ class Served:
             f"them one after another: one started only after another had ended. When the server "
             f"handled each (start-end): {shown}. A handler that blocks (time.sleep, requests.get) "
             "stops the whole event loop; use await asyncio.sleep(seconds).")
+        checks.that(
+            self.most_asleep in (0, count),
+            f"make_app(): {count} requests GET {path} were sent at once and all of them reached "
+            f"your handler, but {'they slept one at a time' if self.most_asleep == 1 else f'no more than {self.most_asleep} of them slept at the same time'}"
+            ": a handler waited for another one to finish before it began its await asyncio.sleep "
+            "(a lock or a semaphore held across the sleep?).")
+
+    def expect_new_app_each_call(self) -> None:
+        checks.that(not self.same_app_twice,
+                    "make_app() returned the same web.Application object when it was called a "
+                    "second time. Build a new application inside make_app() on every call: once "
+                    "served, an application is frozen, and it is tied to the event loop that served it.")
 
     def expect_slept(self, request: str, seconds: float) -> None:
         """Fail unless the server took at least ``seconds`` to handle ``request``."""
@@ -192,6 +207,61 @@ class _Gate:
             await asyncio.wait_for(self.open.wait(), GATE)
         except TimeoutError:
             pass
+
+
+class _SleepGate:
+    """Replaces ``asyncio.sleep`` (in the ``asyncio`` module and wherever the student's
+    globals hold it) while gated requests are served: a handler's sleep of a positive
+    delay first waits until ``count`` handlers are asleep at once (at most ``GATE``
+    seconds, once), then sleeps. Notes the most handlers asleep at once, a number that
+    does not depend on how busy the machine is: handlers that run at the same time all
+    reach it, handlers that wait for each other (a lock held across the sleep) reach 1.
+    Only the tasks in ``handlers`` (those serving a gated request) are gated."""
+
+    def __init__(self, namespace: dict, count: int):
+        self.count = count
+        self.handlers: set = set()
+        self.asleep = 0
+        self.most = 0
+        self._open: asyncio.Event | None = None
+        self._gave_up = False
+        self._real = asyncio.sleep
+        self._namespace = namespace
+        self._replaced = [name for name, value in namespace.items() if value is self._real]
+
+    async def _sleep(self, delay, result=None):
+        try:
+            gated = self.count > 0 and delay > 0 and asyncio.current_task() in self.handlers
+        except TypeError:
+            gated = False
+        if not gated:
+            return await self._real(delay, result)
+        if self._open is None:
+            self._open = asyncio.Event()
+        self.asleep += 1
+        self.most = max(self.most, self.asleep)
+        try:
+            if self.asleep >= self.count:
+                self._open.set()
+            if not self._gave_up:
+                try:
+                    await asyncio.wait_for(self._open.wait(), GATE)
+                except TimeoutError:
+                    self._gave_up = True
+            return await self._real(delay, result)
+        finally:
+            self.asleep -= 1
+
+    def __enter__(self):
+        asyncio.sleep = self._sleep
+        for name in self._replaced:
+            self._namespace[name] = self._sleep
+        return self
+
+    def __exit__(self, *exc):
+        asyncio.sleep = self._real
+        for name in self._replaced:
+            self._namespace[name] = self._real
 
 
 class _SleepWatch:
@@ -244,20 +314,26 @@ class Serving:
     async def __call__(self) -> Served:
         requests, at_once, gate = self.requests, self.at_once, self.gate
         namespace = getattr(self.make_app, "__globals__", {})
-        with _SleepWatch(namespace) as watch:
+        with _SleepWatch(namespace) as watch, \
+                _SleepGate(namespace, self.gate_count if gate else 0) as sleep_gate:
             app = self.make_app()
             if not isinstance(app, web.Application):
                 raise TypeError(f"make_app() should return a web.Application, not {checks.short(app)}")
+            same_app_twice = self.make_app() is app
             intervals: list[Interval] = []
             gate_keeper = _Gate(gate, self.gate_count)
 
             @web.middleware
             async def stamping(request, handler):
                 await gate_keeper.wait(request)
+                task = asyncio.current_task()
+                if request.path == gate:
+                    sleep_gate.handlers.add(task)
                 start = time.monotonic()
                 try:
                     return await handler(request)
                 finally:
+                    sleep_gate.handlers.discard(task)
                     intervals.append(Interval(f"{request.method} {request.path_qs}", start, time.monotonic()))
 
             app.middlewares.insert(0, stamping)
@@ -275,7 +351,7 @@ class Serving:
                         replies = [await _send(session, r) for r in requests]
             finally:
                 await runner.cleanup()
-        return Served(list(replies), intervals, watch.calls)
+        return Served(list(replies), intervals, watch.calls, sleep_gate.most, same_app_twice)
 
 
 async def _send(session: aiohttp.ClientSession, request: Request) -> Reply:
@@ -323,11 +399,26 @@ def grader_app() -> web.Application:
 
 
 def free_port() -> int:
-    """A port that was free a moment ago on 127.0.0.1 (for a test that asks for a given
-    port rather than port 0)."""
+    """A port that was free a moment ago on 127.0.0.1. Another process may take it before
+    it is bound again: pass ``A_FREE_PORT`` to ``SiteCheck`` instead, which retries."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+class _FreePort:
+    """Stands for a port that ``SiteCheck`` chooses in the child, just before it calls
+    ``start_site``: if another process takes that port in the moment between (a port
+    found free cannot be held for someone else's bind), ``SiteCheck`` tries another one."""
+
+    def __repr__(self) -> str:
+        return "a free port"
+
+
+A_FREE_PORT = _FreePort()
+
+PORT_ATTEMPTS = 5
+"""Ports ``SiteCheck`` tries for ``A_FREE_PORT`` before it lets the OSError go."""
 
 
 @contextlib.contextmanager
@@ -352,8 +443,12 @@ class SiteReport:
     curl: str = ""
     closed_after_cleanup: bool = False
     cleanup_error: str = ""
+    port: int = 0
 
-    def expect_serving(self, host: str, port: int) -> None:
+    def expect_serving(self, host: str, port: int | None = None) -> None:
+        """Fail unless the runner serves the app on ``host`` and ``port`` (None: the port
+        ``SiteCheck`` chose for ``A_FREE_PORT``)."""
+        port = self.port if port is None else port
         checks.that(self.is_runner,
                     f"{self.call} should return the web.AppRunner that serves the app, but it "
                     f"returned {self.returned}")
@@ -395,14 +490,24 @@ class SiteCheck:
         self.start_site = start_site
         self.__name__ = getattr(start_site, "__name__", "start_site")
 
-    async def __call__(self, app: web.Application, host: str, port: int) -> SiteReport:
+    async def __call__(self, app: web.Application, host: str, port) -> SiteReport:
+        if isinstance(port, _FreePort):
+            for attempt in range(PORT_ATTEMPTS):
+                port = free_port()
+                try:
+                    result = await self.start_site(_real(app), host, port)
+                    break
+                except OSError as error:
+                    if error.errno != errno.EADDRINUSE or attempt + 1 == PORT_ATTEMPTS or not _taken(host, port):
+                        raise
+        else:
+            result = await self.start_site(_real(app), host, port)
         call = f"start_site(app, {host!r}, {port!r})"
-        result = await self.start_site(_real(app), host, port)
         is_runner = type(result) is web.AppRunner
         if not is_runner:
             await _stop_whatever(result)
             what = "None" if result is None else f"a {type(result).__name__} object"
-            return SiteReport(call, what, False)
+            return SiteReport(call, what, False, port=port)
         sites = [type(s).__name__ for s in result.sites]
         addresses = [tuple(a[:2]) for a in result.addresses]
         answers = []
@@ -418,7 +523,7 @@ class SiteCheck:
             cleanup_error = f"{type(error).__name__}: {error}"
         closed = all([not await _accepts(address) for address in addresses])
         return SiteReport(call, type(result).__name__, True, sites, addresses, answers, curl,
-                          closed, cleanup_error)
+                          closed, cleanup_error, port)
 
 
 @dataclass(frozen=True)
@@ -482,14 +587,29 @@ class SiteFailure:
             try:
                 result = await self.start_site(_real(app), host, port)
             except Exception as error:
-                raised = f"raised {type(error).__name__}: {error}"
+                raised = f"raised {type(error).__name__}" + (f": {error}" if str(error) else "")
                 oserror = isinstance(error, OSError)
             else:
-                raised = f"returned {checks.short(result)}"
+                if isinstance(result, web.BaseRunner):
+                    where = ", ".join(f"{a[0]} port {a[1]}" for a in result.addresses) or "nothing"
+                    raised = f"returned a web.{type(result).__name__} that listens on {where}"
+                else:
+                    raised = f"returned {checks.short(result)}"
                 oserror = False
                 await _stop_whatever(result)
         return FailureReport(call, raised, oserror, len(watch.set_up),
                              len(watch.cleaned_up & watch.set_up))
+
+
+def _taken(host: str, port: int) -> bool:
+    """Whether some other socket holds host:port now (a student's start_site that raised
+    EADDRINUSE on a port nobody holds has a bug of its own, and gets no second try)."""
+    with socket.socket() as sock:
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return True
+        return False
 
 
 def _real(app) -> web.Application:

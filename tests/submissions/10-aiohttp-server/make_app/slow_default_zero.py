@@ -1,0 +1,35 @@
+# expect: wrong
+# why: reads seconds with request.query.get("seconds", 0), so a /slow without seconds answers 200 {"slept": 0.0} instead of a 400
+def make_app() -> web.Application:
+    routes = web.RouteTableDef()
+
+    @routes.get("/hello")
+    async def hello(request):
+        return web.json_response({"hello": request.query.get("name", "world")})
+
+    @routes.post("/echo")
+    async def echo(request):
+        try:
+            return web.json_response(await request.json())
+        except ValueError:
+            return web.json_response({"error": "bad JSON"}, status=400)
+
+    @routes.get("/slow")
+    async def slow(request):
+        try:
+            seconds = float(request.query.get("seconds", 0))
+        except ValueError:
+            return web.json_response({"error": "seconds must be a number"}, status=400)
+        await asyncio.sleep(seconds)
+        return web.json_response({"slept": seconds})
+
+    @web.middleware
+    async def not_found(request, handler):
+        try:
+            return await handler(request)
+        except web.HTTPNotFound:
+            return web.json_response({"error": "not found"}, status=404)
+
+    app = web.Application(middlewares=[not_found])
+    app.add_routes(routes)
+    return app
