@@ -38,6 +38,12 @@ LARGE = bytes(range(256)) * (32 << 10)
 INTERVAL = 0.005
 """Seconds between two timer signals of ``Interrupted``."""
 
+SEND_BUFFER = 8192
+"""Bytes of the send buffer of the connection ``Conversation`` gives the handler."""
+
+CONN_TIMEOUT = 60.0
+"""Seconds of the timeout of that connection: longer than any test waits."""
+
 QUIET = 0.3
 """Seconds the grader client listens after sending an incomplete line, to see that no
 answer comes. A correct handler never answers there, so this wait cannot fail it; it only
@@ -317,6 +323,12 @@ class Conversation:
             client.close()
 
     def _serve(self, conn, outcome):
+        # As a server's connections often are: a timeout (longer than any test's deadline,
+        # so it never expires) and a small send buffer. A blocking send() then returns as
+        # soon as the buffer is full, with the count of what it took, so a handler that
+        # answers with send() instead of sendall() loses the end of a long answer.
+        conn.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)
+        conn.settimeout(CONN_TIMEOUT)
         try:
             with conn:
                 self.handler(conn)
@@ -347,10 +359,14 @@ def _expect_answer(client, name, sent, answer) -> str:
     while len(got) < len(answer):
         remaining = deadline - time.monotonic()
         if remaining <= 0 or not select.select([client], [], [], remaining)[0]:
-            return (f"{_told(sent)}, and waited {timeouts.IO:g} s for the answer {checks.short(answer)}, "
-                    f"but got {'nothing' if not got else 'only ' + checks.short(got)}. {name} must answer "
-                    "each line as soon as its b'\\n' has arrived: the client waits for the answer "
-                    "before it sends more, or closes its side.")
+            text = (f"{_told(sent)}, and waited {timeouts.IO:g} s for the answer {checks.short(answer)}, "
+                    f"but got {'nothing' if not got else 'only ' + checks.short(got)}. ")
+            if got and answer.startswith(got) and not got.endswith(b"\n"):
+                return text + (f"The rest of the answer never came: {name} sent only part of it. "
+                               "socket.send() may send only part of the data (it returns how many "
+                               "bytes it sent); sendall() sends all of it.")
+            return text + (f"{name} must answer each line as soon as its b'\\n' has arrived: the "
+                           "client waits for the answer before it sends more, or closes its side.")
         data = client.recv(len(answer) - len(got))
         if not data:
             return (f"{_told(sent)}, and was waiting for the answer {checks.short(answer)}, but "
