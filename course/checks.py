@@ -75,7 +75,7 @@ def fail(message: str):
     frames only (``_render_traceback_`` is IPython's hook for that)."""
     error = AssertionError(message)
     error._render_traceback_ = functools.partial(_cell_traceback, error)  # picklable, for a child's failure
-    raise error
+    raise error from None  # the message says it all; no "during handling of ..." chain
 
 
 def short(value) -> str:

@@ -211,7 +211,7 @@ def count_datagrams(server) -> int:
         sock.sendto(marker, server.address)
         while marker not in server.received:
             if time.monotonic() > deadline:
-                raise AssertionError("the grader's UDP server stopped answering (a grader problem)")
+                checks.fail("the grader's UDP server stopped answering (a grader problem)")
             time.sleep(0.005)
     return server.received.index(marker)
 
@@ -229,7 +229,7 @@ def udp_returns(server, expected: bytes, fn, message: bytes, timeout: float, ret
             raise
         dropped = (f"; it ignores the first {lost}, as a network that loses them would" if lost
                    else ", and answers each at once")
-        raise AssertionError(f"{error}\n(The server received {count} datagram(s){dropped}.)") from None
+        checks.fail(f"{error}\n(The server received {count} datagram(s){dropped}.)")
     call = checks.describe_call(fn, (*server.address, message, timeout, retries), {})
     count = count_datagrams(server)
     checks.that(count == sends, f"{call} returned the right answer, but sent {count} datagram(s); "
@@ -244,8 +244,8 @@ def udp_raises(server, fn, message: bytes, timeout: float, retries: int) -> None
         checks.raises(TimeoutError, fn, *server.address, message, timeout, retries,
                       timeout=(1 + retries) * timeout + timeouts.CALL)
     except AssertionError as error:
-        raise AssertionError(f"{error}\n(It sent {count_datagrams(server)} datagram(s); with "
-                             f"retries={retries} it may send {1 + retries}.)") from None
+        checks.fail(f"{error}\n(It sent {count_datagrams(server)} datagram(s); with "
+                    f"retries={retries} it may send {1 + retries}.)")
     call = checks.describe_call(fn, (*server.address, message, timeout, retries), {})
     count = count_datagrams(server)
     checks.that(count == 1 + retries, f"{call} raised TimeoutError, but it sent {count} datagram(s) "
@@ -263,7 +263,7 @@ class Transcript:
 
     def expect_ok(self) -> None:
         if self.problem is not None:
-            raise AssertionError(self.problem)
+            checks.fail(self.problem)
 
 
 class Conversation:
