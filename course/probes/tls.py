@@ -210,11 +210,10 @@ class Served:
 
     def expect_wrap_socket(self) -> None:
         checks.that(not self.problem, f"{self.described}: {self.problem}")
-        checks.that(any(self.wrapped),
+        checks.that(bool(self.wrapped),
                     f"{self.described}: the server's listening socket should be wrapped with "
-                    "SSLContext.wrap_socket(sock, server_side=True), but "
-                    + ("wrap_socket was never called." if not self.wrapped else
-                       "wrap_socket was called without server_side=True."))
+                    "SSLContext.wrap_socket(sock, server_side=True) before serve_https returns, "
+                    "but wrap_socket was never called.")
 
 
 def _said(value) -> str:
