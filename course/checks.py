@@ -10,6 +10,7 @@ cell's line that made the check: the frames of this package are plumbing, and a 
 needs the call and the message, not them.
 """
 
+import functools
 import os
 import types
 
@@ -73,7 +74,7 @@ def fail(message: str):
     """Fail the test with ``message``. In IPython the traceback shows the test cell's
     frames only (``_render_traceback_`` is IPython's hook for that)."""
     error = AssertionError(message)
-    error._render_traceback_ = lambda: _cell_traceback(error)
+    error._render_traceback_ = functools.partial(_cell_traceback, error)  # picklable, for a child's failure
     raise error
 
 

@@ -23,7 +23,8 @@ from course import processes
 from course.grading import notebooks, report, runner, samples
 
 STUDENTS = {"alice": "square", "bob": "wrong"}
-"""Students of the example-shaped course and how they answer."""
+"""Students of the example-shaped course: alice answers everything right and explains;
+bob's function is wrong and he leaves the explanation as it came."""
 
 
 def _cell(kind, grade_id, source, points=0):
@@ -63,6 +64,8 @@ def example_course(folder: Path) -> Path:
             nb = nbformat.read(str(folder / "release" / "ps1" / f"problem{number}.ipynb"), as_version=4)
             body = "    return x * x" if answer == "square" else "    return x + x"
             nb.cells[1].source = f"def square(x):\n{body}"
+            if answer == "square":
+                nb.cells[4].source = "Explain your answer.\n\nA square is a number times itself."
             path = folder / "submitted" / student / "ps1" / f"problem{number}.ipynb"
             path.parent.mkdir(parents=True, exist_ok=True)
             nbformat.write(nb, str(path))
@@ -87,7 +90,8 @@ def test_a_course_shaped_like_nbgraders_example_grades_as_plain_nbgrader_does(tm
     assert done.returncode == 0, done.stderr[-2000:]
     assert grades(ours) == grades(plain)
     assert grades(ours)["bob", "problem1", "test_square1"] == (0, False)
-    assert grades(ours)["alice", "problem2", "explain2"] == (None, True), "the manual cell waits for a grader"
+    assert grades(ours)["alice", "problem2", "explain2"] == (0, True), "an answer waits for a grader"
+    assert grades(ours)["bob", "problem2", "explain2"] == (0, False), "no answer scores 0 at once"
     for student in STUDENTS:
         for number in (1, 2):
             assert (ours / "autograded" / student / "ps1" / f"problem{number}.ipynb").exists()
@@ -127,7 +131,7 @@ def dask_cluster(folder: Path, workers: int = 2):
     scheduler_file = folder / "scheduler.json"
 
     def start(*command, cwd):
-        cwd.mkdir()
+        cwd.mkdir(parents=True)
         started.append(subprocess.Popen([dask, *command], cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL, start_new_session=True))
         return started[-1]

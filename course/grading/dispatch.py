@@ -88,7 +88,8 @@ class _cluster:
             return self._client
         job._become_subreaper()  # a killed worker's kernels come to this process, not init
         self._local = LocalCluster(n_workers=self._workers, threads_per_worker=1, processes=True,
-                                   memory_limit=0, dashboard_address=None, host="127.0.0.1",
+                                   memory_limit=0, dashboard_address="127.0.0.1:0", worker_dashboard_address=None,
+                                   host="127.0.0.1",
                                    silence_logs=logging.CRITICAL)
         self._client = Client(self._local)
         return self._client

@@ -18,6 +18,7 @@ import shutil
 import sys
 import tempfile
 import threading
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,6 +140,8 @@ def nbgrader_api(root: Path):
     if os.environ.get("PATH", "").split(os.pathsep)[0] != tools:
         os.environ["PATH"] = os.pathsep.join([tools, os.environ.get("PATH", "")])
 
+    # nbgrader's gradebook code trips SQLAlchemy 2's autoflush warnings (harmless noise).
+    warnings.filterwarnings("ignore", module="nbgrader.api")
     config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
     coursedir = CourseDirectory(config=config, root=str(root))
     return NbGraderAPI(coursedir=coursedir, config=config)

@@ -10,7 +10,6 @@ this process writes it, no two writers ever meet in the SQLite file.
 
 import shutil
 import tempfile
-import warnings
 from pathlib import Path
 
 import nbformat
@@ -48,7 +47,7 @@ class Recorder:
         steps = self._api.config.Autograde.get("autograde_preprocessors")
         if not steps:
             from nbgrader.converters import Autograde
-            steps = Autograde.autograde_preprocessors.default_value
+            steps = Autograde.class_traits()["autograde_preprocessors"].default()
         self._api.config.Autograde.autograde_preprocessors = [
             ReplayOutputs if _is_execute(step) else step for step in steps]
 
@@ -58,10 +57,7 @@ class Recorder:
         shutil.rmtree(folder, ignore_errors=True)
         job.write_folder(folder, graded.autograded)
         self._api.config.ReplayOutputs.graded_dir = str(folder)
-        with warnings.catch_warnings():
-            # nbgrader's gradebook code trips SQLAlchemy 2's autoflush warnings (harmless).
-            warnings.simplefilter("ignore")
-            result = self._api.autograde(graded.assignment, graded.student, force=True, create=True)
+        result = self._api.autograde(graded.assignment, graded.student, force=True, create=True)
         shutil.rmtree(folder, ignore_errors=True)
         if not result["success"]:
             return False, graded.error or job.last_error(result)

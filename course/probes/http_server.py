@@ -71,9 +71,9 @@ class Reply:
         (or ``length``, for HEAD), and the ``body``, ``location`` and Content-Type asked for."""
         tail = self._errors_text() + (f"\n{hint}" if hint and not self.errors else "")
         if self.problem:
-            raise AssertionError(f"{self.asked}: expected an answer with status "
-                                 f"{' or '.join(map(str, status if isinstance(status, tuple) else (status,)))}, but "
-                                 f"{self.problem}.{tail}")
+            checks.fail(f"{self.asked}: expected an answer with status "
+                        f"{' or '.join(map(str, status if isinstance(status, tuple) else (status,)))}, but "
+                        f"{self.problem}.{tail}")
         allowed = status if isinstance(status, tuple) else (status,)
         checks.that(self.status in allowed,
                     f"{self.asked}: expected status {' or '.join(map(str, allowed))}, got "
@@ -84,7 +84,7 @@ class Reply:
                     "header. Every answer must say how many bytes its body has.")
         expected_length = len(self.body) if length is None else length
         if self.method == "HEAD" and self.body:
-            raise AssertionError(
+            checks.fail(
                 f"{self.asked}: an answer to HEAD must have no body, but {len(self.body)} bytes "
                 f"came after its headers: {checks.short(self.body)}. Send the headers GET "
                 "would send, and write nothing to self.wfile.")

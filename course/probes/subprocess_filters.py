@@ -63,10 +63,10 @@ def check_echoes(output, data: bytes, caller: int, argument_lists: list[list[str
         if echoes is not None:
             wanted = [list(a) for a in argument_lists]
             if received != wanted:
-                raise AssertionError(f"{who}: the programs should receive the arguments {wanted!r}, "
+                checks.fail(f"{who}: the programs should receive the arguments {wanted!r}, "
                                      f"but they received {received!r}")
             if any(parent != caller for parent in parents):
-                raise AssertionError(f"{who}: the programs were started by the processes {parents!r}, "
+                checks.fail(f"{who}: the programs were started by the processes {parents!r}, "
                                      f"not by the process that called it ({caller}): was there a shell "
                                      "in between?")
     checks.same(output, expected, what=f"{who}, with programs that print their input, their "
@@ -127,4 +127,63 @@ def with_leftovers(fn, grace: float = timeouts.EXIT):
             time.sleep(0.02)
             left = processes.running_descendants(os.getpid())
         return result, sorted(processes.command_line(pid) for pid in left)
+    return call
+
+
+SLEEPER = processes.python_program("import time\ntime.sleep(3600)")
+"""A program that neither reads nor writes, and does not end by itself for an hour: only
+being killed stops it."""
+
+PIPE_ENDS = processes.python_program(
+    "import os, stat, sys\n"
+    "data = sys.stdin.buffer.read()\n"
+    "ends = [os.fstat(fd) for fd in (0, 1)]\n"
+    "sys.stdout.buffer.write(data + repr([[end.st_dev, end.st_ino, stat.S_ISFIFO(end.st_mode)] for end in ends]).encode() + b'\\n')"
+)
+"""A filter that copies its input, then adds a line that names its standard input and
+standard output: ``[[device, inode, is_a_pipe], [device, inode, is_a_pipe]]``. In a chain
+of these, program i's standard output must be the very pipe that is program i+1's
+standard input."""
+
+
+def check_connected(output, data: bytes, stages: int, who: str) -> None:
+    """Fail unless ``output`` comes from ``stages`` PIPE_ENDS programs fed ``data``, each
+    one's standard output the same pipe as the next one's standard input."""
+    lines = None
+    if type(output) is bytes and output.startswith(data):
+        try:
+            lines = [ast.literal_eval(line.decode()) for line in output[len(data):].splitlines()]
+        except (ValueError, SyntaxError, UnicodeDecodeError):
+            lines = None
+    if lines is None or len(lines) != stages:
+        checks.fail(f"{who} should return the input followed by one line from each of the "
+                             f"{stages} programs; it returned {checks.short(output)}")
+    for index in range(stages - 1):
+        (_, _, _), (out_dev, out_ino, out_fifo) = lines[index]
+        (in_dev, in_ino, in_fifo), _ = lines[index + 1]
+        checks.that(out_fifo and in_fifo and (out_dev, out_ino) == (in_dev, in_ino),
+                    f"{who}: program {index + 1}'s standard output was not connected to program "
+                    f"{index + 2}'s standard input (they were {'the same' if (out_dev, out_ino) == (in_dev, in_ino) else 'two different'} "
+                    f"{'pipes' if out_fifo and in_fifo else 'files, not one pipe'}). Pass one "
+                    "program's stdout pipe as the next one's stdin (stdin=previous.stdout), as a "
+                    "shell does, instead of copying the data through your own process or a file.")
+
+
+def with_leftovers_after_error(fn, grace: float = timeouts.EXIT):
+    """``fn``, changed to return the name of the exception it raised (None if it returned)
+    and the command lines of the processes it started that are still running ``grace``
+    seconds after."""
+    @functools.wraps(fn)
+    def call(*args):
+        raised = None
+        try:
+            fn(*args)
+        except Exception as error:
+            raised = type(error).__name__
+        deadline = time.monotonic() + grace
+        left = processes.running_descendants(os.getpid())
+        while left and time.monotonic() < deadline:
+            time.sleep(0.02)
+            left = processes.running_descendants(os.getpid())
+        return raised, sorted(processes.command_line(pid) for pid in left)
     return call

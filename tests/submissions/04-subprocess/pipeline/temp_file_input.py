@@ -1,5 +1,5 @@
 # expect: correct
-# why: no thread: the data goes into a temporary file that the first program reads as its standard input
+# why: no thread: the data goes into a temporary file that the first program reads as its standard input; kills the programs already started when one cannot be started
 import subprocess
 import tempfile
 
@@ -10,8 +10,14 @@ def pipeline(commands, data):
         source.seek(0)
         stages = []
         for argv in commands:
-            stage = subprocess.Popen(argv, stdin=stages[-1].stdout if stages else source,
-                                     stdout=subprocess.PIPE)
+            try:
+                stage = subprocess.Popen(argv, stdin=stages[-1].stdout if stages else source,
+                                         stdout=subprocess.PIPE)
+            except OSError:
+                for started in stages:
+                    started.kill()
+                    started.wait()
+                raise
             if stages:
                 stages[-1].stdout.close()
             stages.append(stage)

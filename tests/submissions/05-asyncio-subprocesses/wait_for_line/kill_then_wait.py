@@ -1,5 +1,5 @@
 # expect: wrong
-# why: kills the program and then awaits wait(), which on Python 3.11 hangs while the unread output pipe is full
+# why: kills the program and then awaits wait(), which (on Python 3.11, 3.12 and 3.13 alike) returns only once the output pipe has reached its end: with unread output filling the pipe it hangs
 async def wait_for_line(argv: list[str], needle: str, timeout: float) -> str:
     process = await asyncio.create_subprocess_exec(*argv, stdout=PIPE)
     try:

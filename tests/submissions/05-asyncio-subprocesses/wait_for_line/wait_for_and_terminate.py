@@ -1,11 +1,13 @@
 # expect: correct
-# why: wraps a readline loop in asyncio.wait_for (one limit for the whole search), terminates with SIGTERM and drains with communicate
+# why: wraps a readline loop in asyncio.wait_for (one limit for the whole search), starts the program in a process group of its own (process_group=0), sends SIGTERM to the whole group and drains with communicate
 import asyncio
+import os
+import signal
 
 
 async def wait_for_line(argv, needle, timeout):
     process = await asyncio.create_subprocess_exec(*argv, stdout=asyncio.subprocess.PIPE,
-                                                   stdin=asyncio.subprocess.DEVNULL)
+                                                   stdin=asyncio.subprocess.DEVNULL, process_group=0)
 
     async def search():
         while True:
@@ -22,7 +24,7 @@ async def wait_for_line(argv, needle, timeout):
         return await asyncio.wait_for(search(), timeout)
     finally:
         try:
-            process.terminate()
+            os.killpg(process.pid, signal.SIGTERM)
         except ProcessLookupError:
             pass
         await process.communicate()
