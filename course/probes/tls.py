@@ -1,0 +1,318 @@
+"""Notebook 12 (TLS): probes that run inside the child process of ``checks.call``.
+
+Every probe makes its certificates with trustme at run time (``course.peers.tls``), starts
+the servers it needs on 127.0.0.1 port 0, runs the student's function against them, and
+returns what it saw as plain data (``Fetched``, ``Served``). The test cell checks that data
+in the kernel with its ``expect_*`` methods.
+
+The client probes serve a good certificate, one signed by another authority, one for
+another host name, and an expired one: a client that switches verification off gets data
+from all four, and loses the points of the last three. The server probes talk to the
+student's server with ``http.client``, curl and ``openssl s_client`` (also with TLS 1.1
+forced and the client's own security level lowered to 0, so that only the server can be
+the one that refuses), and record the calls of ``SSLContext.wrap_socket``.
+"""
+
+import datetime
+import http.client
+import ssl
+import subprocess
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import trustme
+
+from course import checks, timeouts
+from course.peers import threads
+from course.peers.http import HttpServer
+from course.peers.tls import Certificates
+
+HOST = "127.0.0.1"
+OPENSSL = "/usr/bin/openssl"
+CURL = "/usr/bin/curl"
+
+CASES = {
+    "good": "a server whose certificate the CA in cafile signed for 127.0.0.1",
+    "unknown_ca": "a server whose certificate another CA signed (not the one in cafile)",
+    "wrong_host": "a server whose certificate the CA in cafile signed for www.example.org only "
+                  "(the URL says 127.0.0.1)",
+    "expired": "a server whose certificate the CA in cafile signed for 127.0.0.1, "
+               "but which expired yesterday",
+}
+
+
+class Hello(BaseHTTPRequestHandler):
+    """Answers every GET with ``hello over TLS: <path>``; logs nothing."""
+
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        body = f"hello over TLS: {self.path}".encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def body_for(path: str) -> bytes:
+    return f"hello over TLS: {path}".encode()
+
+
+def _server_cert(certs: Certificates, case: str):
+    """The leaf certificate a server presents in ``case``, and the CA whose file the client gets."""
+    if case == "unknown_ca":
+        return trustme.CA().issue_cert(HOST, "localhost")
+    if case == "wrong_host":
+        return certs.ca.issue_cert("www.example.org")
+    if case == "expired":
+        now = datetime.datetime.now(datetime.timezone.utc)
+        return certs.ca.issue_cert(HOST, "localhost", not_before=now - datetime.timedelta(days=30),
+                                   not_after=now - datetime.timedelta(days=1))
+    return certs.leaf
+
+
+def _server_context(leaf) -> ssl.SSLContext:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    leaf.configure_cert(context)
+    return context
+
+
+def _chain(error: BaseException, depth: int = 0):
+    """``error`` and the errors it wraps (cause, context, args, reason, ...)."""
+    if error is None or depth > 8:
+        return
+    yield error
+    seen = [error.__cause__, error.__context__]
+    for name in ("reason", "certificate_error", "os_error"):
+        seen.append(getattr(error, name, None))
+    seen.extend(arg for arg in getattr(error, "args", ()) if isinstance(arg, BaseException))
+    for inner in seen:
+        if isinstance(inner, BaseException) and inner is not error:
+            yield from _chain(inner, depth + 1)
+
+
+def _verification_failed(error: BaseException) -> bool:
+    return any(isinstance(e, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(e)
+               for e in _chain(error))
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """What a client did against a server of one case."""
+
+    asked: str
+    returned: object = None
+    did_return: bool = False
+    error: str = ""
+    verification_failed: bool = False
+
+    def expect_body(self, body: bytes) -> None:
+        if not self.did_return:
+            checks.fail(f"{self.asked}: expected the body {body!r}, but it raised {self.error}")
+        checks.same(self.returned, body, what=self.asked)
+
+    def expect_refused(self) -> None:
+        if self.did_return:
+            checks.fail(f"{self.asked}: expected ssl.SSLCertVerificationError (or an error that "
+                        f"wraps it), but it returned {checks.short(self.returned)}. "
+                        "A client that does not verify the certificate talks to anybody: "
+                        "keep verify_mode CERT_REQUIRED and check_hostname True.")
+        checks.that(self.verification_failed,
+                    f"{self.asked}: expected ssl.SSLCertVerificationError (or an error that wraps "
+                    f"it), but it raised {self.error}")
+
+
+def _run_client(client, what: str, case: str, path: str) -> Fetched:
+    with Certificates() as certs:
+        with HttpServer(Hello, ssl_context=_server_context(_server_cert(certs, case))) as server:
+            url = f"{server.url}{path}"
+            asked = f"{what} against {CASES[case]} (GET {url})"
+            try:
+                value = client(url, certs.cafile)
+            except Exception as error:  # the student's error, reported in words
+                return Fetched(asked, error=f"{type(error).__name__}: {error}",
+                               verification_failed=_verification_failed(error))
+            return Fetched(asked, returned=value, did_return=True)
+
+
+def fetch(https_get, case: str, path: str = "/tls") -> Fetched:
+    """Call the student's ``https_get(url, cafile)`` against a server of ``case``."""
+    return _run_client(https_get, "https_get(url, cafile)", case, path)
+
+
+def connect(client_context, case: str, path: str = "/ctx") -> Fetched:
+    """GET with ``http.client.HTTPSConnection`` and the student's ``client_context(cafile)``."""
+    def client(url, cafile):
+        context = client_context(cafile)
+        if not isinstance(context, ssl.SSLContext):
+            raise TypeError(f"client_context(cafile) returned {type(context).__name__}, "
+                            "not an ssl.SSLContext")
+        port = int(url.rsplit(":", 1)[1].split("/")[0])
+        connection = http.client.HTTPSConnection(HOST, port, context=context, timeout=timeouts.IO)
+        try:
+            connection.request("GET", path)
+            return connection.getresponse().read()
+        finally:
+            connection.close()
+    return _run_client(client, "http.client.HTTPSConnection with context=client_context(cafile)",
+                       case, path)
+
+
+def context_settings(client_context) -> tuple:
+    """(type name, verify_mode name, check_hostname) of ``client_context(cafile)``."""
+    with Certificates() as certs:
+        context = client_context(certs.cafile)
+    if not isinstance(context, ssl.SSLContext):
+        return (type(context).__name__, None, None)
+    return ("SSLContext", context.verify_mode.name, context.check_hostname)
+
+
+# ---------------------------------------------------------------------------- servers
+
+@dataclass(frozen=True)
+class Served:
+    """What real clients saw of the student's server."""
+
+    described: str
+    stdlib: bytes | str = b""
+    curl: bytes | str = b""
+    tls12: str = ""
+    tls11: str = ""
+    wrapped: tuple = ()
+    problem: str = ""
+
+    def expect_serves(self) -> None:
+        checks.that(not self.problem, f"{self.described}: {self.problem}")
+        checks.that(self.stdlib == body_for("/stdlib"),
+                    f"{self.described}: GET /stdlib with http.client and a context that trusts the "
+                    f"CA should give {body_for('/stdlib')!r}, but {_said(self.stdlib)}")
+
+    def expect_curl(self) -> None:
+        checks.that(not self.problem, f"{self.described}: {self.problem}")
+        checks.that(self.curl == body_for("/curl"),
+                    f"{self.described}: curl --cacert ca.pem https://127.0.0.1:PORT/curl should "
+                    f"print {body_for('/curl')!r}, but {_said(self.curl)}")
+        checks.that(self.tls12 == "accepted",
+                    f"{self.described}: openssl s_client -tls1_2 should complete a TLS 1.2 "
+                    f"handshake, but {self.tls12}")
+
+    def expect_no_tls11(self) -> None:
+        checks.that(not self.problem, f"{self.described}: {self.problem}")
+        checks.that(self.tls11 == "refused",
+                    f"{self.described}: openssl s_client -tls1_1 (with its own security level "
+                    "lowered to 0, so only the server can refuse) should be refused, but the "
+                    f"server {self.tls11}. Set the context's minimum_version to "
+                    "ssl.TLSVersion.TLSv1_2 and keep the default ciphers.")
+
+    def expect_wrap_socket(self) -> None:
+        checks.that(not self.problem, f"{self.described}: {self.problem}")
+        checks.that(bool(self.wrapped),
+                    f"{self.described}: the server's listening socket should be wrapped with "
+                    "SSLContext.wrap_socket(sock, server_side=True) before serve_https returns, "
+                    "but wrap_socket was never called.")
+
+
+def _said(value) -> str:
+    if isinstance(value, str):
+        return value
+    return f"it gave {value!r}"
+
+
+def _stdlib_get(port: int, cafile: str, path: str):
+    context = ssl.create_default_context(cafile=cafile)
+    connection = http.client.HTTPSConnection(HOST, port, context=context, timeout=timeouts.IO)
+    try:
+        connection.request("GET", path)
+        return connection.getresponse().read()
+    except Exception as error:
+        return f"it raised {type(error).__name__}: {error}"
+    finally:
+        connection.close()
+
+
+def _curl_get(port: int, cafile: str, path: str):
+    try:
+        done = subprocess.run([CURL, "-sS", "--max-time", str(timeouts.IO), "--cacert", cafile,
+                               f"https://{HOST}:{port}{path}"],
+                              capture_output=True, timeout=timeouts.PROGRAM)
+    except subprocess.TimeoutExpired:
+        return "curl did not finish in time"
+    if done.returncode:
+        return f"curl failed ({done.returncode}): {done.stderr.decode(errors='replace').strip()}"
+    return done.stdout
+
+
+def _s_client(port: int, cafile: str, version: str) -> str:
+    """'accepted' when ``openssl s_client -<version>`` completes a handshake, else what happened."""
+    command = [OPENSSL, "s_client", "-connect", f"{HOST}:{port}", f"-{version}",
+               "-CAfile", cafile, "-verify_return_error"]
+    if version != "tls1_2":
+        command += ["-cipher", "DEFAULT@SECLEVEL=0"]
+    try:
+        done = subprocess.run(command, input=b"", capture_output=True, timeout=timeouts.PROGRAM)
+    except subprocess.TimeoutExpired:
+        return "openssl s_client did not finish in time"
+    out = done.stdout.decode(errors="replace")
+    if "Cipher is (NONE)" in out or "Cipher is" not in out:
+        return "refused"
+    return "accepted"
+
+
+def _probe_server(port: int, cafile: str, described: str, wrapped=()) -> Served:
+    tls11 = _s_client(port, cafile, "tls1_1")
+    return Served(described, stdlib=_stdlib_get(port, cafile, "/stdlib"),
+                  curl=_curl_get(port, cafile, "/curl"), tls12=_s_client(port, cafile, "tls1_2"),
+                  tls11="refused" if tls11 == "refused" else "accepted a TLS 1.1 handshake",
+                  wrapped=tuple(wrapped))
+
+
+def with_server_context(server_context) -> Served:
+    """Serve ``Hello`` behind ``server_context(certfile, keyfile)`` and talk to it."""
+    described = "A server behind server_context(certfile, keyfile)"
+    with Certificates() as certs:
+        context = server_context(certs.certfile, certs.keyfile)
+        if not isinstance(context, ssl.SSLContext):
+            return Served(described, problem=f"server_context returned {type(context).__name__}, "
+                                             "not an ssl.SSLContext")
+        with HttpServer(Hello, ssl_context=context) as server:
+            return _probe_server(server.port, certs.cafile, described)
+
+
+def with_serve_https(serve_https) -> Served:
+    """Start ``serve_https(Hello, certfile, keyfile)``, record ``SSLContext.wrap_socket``,
+    talk to the server, then shut it down."""
+    described = "serve_https(handler_class, certfile, keyfile)"
+    original = ssl.SSLContext.wrap_socket
+    wrapped = []
+
+    def recording(self, sock, *args, **kwargs):
+        wrapped.append(bool(kwargs.get("server_side", args[0] if args else False)))
+        return original(self, sock, *args, **kwargs)
+
+    with Certificates() as certs:
+        ssl.SSLContext.wrap_socket = recording
+        try:
+            result = serve_https(Hello, certs.certfile, certs.keyfile)
+        finally:
+            ssl.SSLContext.wrap_socket = original
+        if not (isinstance(result, tuple) and len(result) == 2 and isinstance(result[0], HTTPServer)
+                and type(result[1]) is int):
+            return Served(described, problem=f"expected a pair (HTTPServer, int port), got "
+                                             f"{checks.short(result)}")
+        server, port = result
+        if port != server.server_address[1] or server.server_address[0] != HOST:
+            server.shutdown()
+            server.server_close()
+            return Served(described, problem=f"expected the server on 127.0.0.1 and the port it "
+                                             f"listens on, got server_address "
+                                             f"{server.server_address!r} and port {port!r}")
+        try:
+            return _probe_server(port, certs.cafile, described, wrapped)
+        finally:
+            stopper = threads.start(server.shutdown, name="stop serve_https")
+            threads.join(stopper)
+            server.server_close()
