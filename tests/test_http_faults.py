@@ -93,6 +93,60 @@ def test_gated_server_answers_in_reverse_order():
         assert done == [2, 1, 0] and peer.late == 0
 
 
+def test_gated_straggler_is_answered_once_every_request_has_come():
+    with http_faults.Gated(expected=6, target=3, straggler=0) as peer:
+        with concurrent.futures.ThreadPoolExecutor(3) as pool:  # a pool: a free thread takes the next URL
+            bodies = list(pool.map(lambda n: get(f"{peer.url}/item/{n}")[1], range(6)))
+        assert bodies == [f"answer to /item/{n}".encode() for n in range(6)]
+        assert not peer.held_back and peer.late == 0 and peer.counter.peak == 3
+
+
+def test_gated_straggler_holds_back_a_client_that_sends_batches(monkeypatch):
+    monkeypatch.setattr(http_faults, "GATE", 0.5)
+    with http_faults.Gated(expected=6, target=3, straggler=0) as peer:
+        bodies = []
+        for start in (0, 3):  # one batch of 3, then the next
+            with concurrent.futures.ThreadPoolExecutor(3) as pool:
+                bodies += pool.map(lambda n: get(f"{peer.url}/item/{n}")[1], range(start, start + 3))
+        assert bodies == [f"answer to /item/{n}".encode() for n in range(6)]
+        assert peer.held_back and peer.counter.peak == 3
+
+
+def test_using_libraries_records_read_timeouts_and_sessions():
+    from course import isolation
+
+    with http_faults.Silent() as silent, http_faults.Scripted([http_faults.Answer(200, b"{}")]) as peer:
+        def timed(url):
+            import requests
+            try:
+                requests.get(url, timeout=0.25)
+            except requests.Timeout:
+                return "timed out"
+
+        def without_timeout(url):
+            return get(url, timeout=None)
+
+        async def two_sessions(url):
+            import aiohttp
+            for _ in range(2):
+                async with aiohttp.ClientSession() as session:
+                    async with session.get(url) as response:
+                        await response.read()
+
+        timed_out = isolation.run(http_clients.UsingLibraries(timed), silent.url).value
+        waited = isolation.run(http_clients.UsingLibraries(without_timeout), peer.url).value
+        sessions = isolation.run(http_clients.UsingLibraries(two_sessions), peer.url).value
+    assert timed_out.value == "timed out" and set(timed_out.read_timeouts) == {0.25}
+    assert None in waited.read_timeouts
+    assert sessions.sessions == 2 and sessions.libraries == {"aiohttp"} and sessions.read_timeouts == ()
+    with pytest.raises(AssertionError, match="no timeout"):
+        waited.expect_read_timeouts(60, "")
+    with pytest.raises(AssertionError, match="up to 0.25 s"):
+        timed_out.expect_read_timeouts(0.1, "you were asked to wait at most 0.1 s")
+    with pytest.raises(AssertionError, match="made 2 aiohttp ClientSession"):
+        sessions.expect_one_session()
+
+
 def test_using_libraries_tells_them_apart():
     with http_faults.Scripted([http_faults.Answer(200, b"{}")]) as peer:
         def by_http_client():

@@ -171,16 +171,24 @@ class Gated(_QuietHttp):
     answers a request ``SPACING`` seconds after every request with a larger number was
     answered (or after ``GATE`` seconds): the answers come back in the reverse order.
 
+    With ``straggler=N``, it holds ``/item/N`` (after its gate) until all ``expected``
+    requests have come: a client that starts a new request as soon as one is answered
+    sends them all meanwhile; a client that waits for a whole batch before it sends the
+    next never does, and the straggler waits out ``GATE`` (``held_back`` is then true).
+
     ``late`` counts the requests that waited out the gate (the client kept fewer in
     flight than ``target``); after the first, the gate and the ordering stay open."""
 
-    def __init__(self, expected: int, target: int, *, reverse: bool = False):
+    def __init__(self, expected: int, target: int, *, reverse: bool = False, straggler: int | None = None):
         self.expected = expected
         self.target = target
         self.reverse = reverse
+        self.straggler = straggler
         self.counter = InFlight()
         self.late = 0
         """Requests that waited the whole GATE: the client kept too few in flight."""
+        self.held_back = False
+        """The straggler waited the whole GATE: the client sent no new request meanwhile."""
         self._changed = threading.Condition()
         self._answered: set[int] = set()
         super().__init__()
@@ -197,6 +205,12 @@ class Gated(_QuietHttp):
                 self._changed.notify_all()
         time.sleep(HOLD)
         number = _item_number(handler.path)
+        if number is not None and number == self.straggler:
+            with self._changed:
+                if not self._changed.wait_for(lambda: self.late or self.counter.total >= self.expected, GATE):
+                    self.held_back = True
+                    self.late += 1
+                    self._changed.notify_all()
         if self.reverse and number is not None:
             with self._changed:
                 if not self._changed.wait_for(

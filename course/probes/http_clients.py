@@ -3,10 +3,16 @@ student's function, and the checks that read what they saw.
 
 - ``UsingLibraries(fn)``: calls ``fn`` while recording which HTTP client libraries it
   went through (``http.client`` directly, ``urllib.request``, ``requests``, ``aiohttp``),
-  by wrapping one method of each inside the child only.
+  by wrapping one method of each inside the child only, how many aiohttp
+  ``ClientSession`` objects it made, and the timeout of every blocking socket read.
 - ``RecordingSleeps(fn)``: calls ``fn`` while ``time.sleep`` only notes how long it was
   asked to sleep (and returns at once), so a backoff is measured exactly, without a
-  stopwatch.
+  stopwatch; it records the timeout of every blocking socket read too.
+
+The timeout of a read is the socket's own (``socket.gettimeout()`` when ``recv_into`` or
+``recv`` is called): ``http.client``, ``urllib.request`` and ``requests`` (through
+urllib3) all set it from the ``timeout`` they are given, so a client that was given
+none, or another one than it was asked to use, is seen without a stopwatch.
 """
 
 import functools
@@ -31,6 +37,16 @@ class Used:
     value: object = None
     error: str | None = None
     libraries: frozenset = field(default_factory=frozenset)
+    sessions: int = 0
+    read_timeouts: tuple = ()
+
+    def expect_read_timeouts(self, at_most: float, asked: str) -> None:
+        _expect_read_timeouts(self.call, self.read_timeouts, at_most, asked)
+
+    def expect_one_session(self) -> None:
+        checks.that(self.sessions == 1,
+                    f"{self.call} made {self.sessions} aiohttp ClientSession objects; expected one, "
+                    "shared by all the requests (a session keeps a pool of connections to reuse)")
 
     def expect(self, library: str, *, not_: tuple = ()) -> None:
         names = ", ".join(sorted(self.libraries)) or "none of http.client, urllib.request, requests, aiohttp"
@@ -50,26 +66,60 @@ class UsingLibraries:
         self.__name__ = getattr(fn, "__name__", "the function")
 
     def __call__(self, *args):
-        used = set()
-        _record_libraries(used)
+        used, sessions, read_timeouts = set(), [], []
+        _record_libraries(used, sessions)
+        _record_read_timeouts(read_timeouts)
         call = checks.describe_call(self.fn, args, {})
+
+        def seen(**outcome):
+            return Used(call, libraries=frozenset(used), sessions=len(sessions),
+                        read_timeouts=tuple(read_timeouts), **outcome)
+
         if inspect.iscoroutinefunction(self.fn):
-            return self._await(call, used, args)
+            return self._await(seen, args)
         try:
             value = self.fn(*args)
         except Exception as error:
-            return Used(call, error=_describe(error), libraries=frozenset(used))
-        return Used(call, value=value, libraries=frozenset(used))
+            return seen(error=_describe(error))
+        return seen(value=value)
 
-    async def _await(self, call, used, args):
+    async def _await(self, seen, args):
         try:
             value = await self.fn(*args)
         except Exception as error:
-            return Used(call, error=_describe(error), libraries=frozenset(used))
-        return Used(call, value=value, libraries=frozenset(used))
+            return seen(error=_describe(error))
+        return seen(value=value)
 
 
-def _record_libraries(used: set) -> None:
+def _record_read_timeouts(timeouts: list) -> None:
+    """Note ``gettimeout()`` of the socket at every blocking ``recv_into`` and ``recv``
+    (``None`` when it has none). Non-blocking sockets (an event loop's) are skipped."""
+    import socket
+
+    def wrap(original):
+        @functools.wraps(original)
+        def read(self, *args, **kwargs):
+            timeout = self.gettimeout()
+            if timeout != 0.0:
+                timeouts.append(timeout)
+            return original(self, *args, **kwargs)
+        return read
+
+    socket.socket.recv_into = wrap(socket.socket.recv_into)
+    socket.socket.recv = wrap(socket.socket.recv)
+
+
+def _expect_read_timeouts(call: str, timeouts: tuple, at_most: float, asked: str) -> None:
+    checks.that(None not in timeouts,
+                f"{call} waited for the server's answer with no timeout: a server that never "
+                "answers would keep it waiting forever. Give the request a timeout "
+                "(the timeout= argument).")
+    longest = max(timeouts, default=0.0)
+    checks.that(longest <= at_most,
+                f"{call} waited up to {longest:g} s for each piece of the answer; {asked}")
+
+
+def _record_libraries(used: set, sessions: list) -> None:
     import http.client
     import urllib.request
 
@@ -120,6 +170,15 @@ def _record_libraries(used: set) -> None:
 
         aiohttp.ClientSession._request = aiohttp_request
 
+        original_init = aiohttp.ClientSession.__init__
+
+        @functools.wraps(original_init)
+        def session_init(self, *args, **kwargs):
+            sessions.append(self)
+            original_init(self, *args, **kwargs)
+
+        aiohttp.ClientSession.__init__ = session_init
+
 
 def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}".rstrip(": ")
@@ -134,6 +193,10 @@ class Slept:
     error: str | None = None
     error_type: str | None = None
     sleeps: tuple = ()
+    read_timeouts: tuple = ()
+
+    def expect_read_timeouts(self, at_most: float, asked: str) -> None:
+        _expect_read_timeouts(self.call, self.read_timeouts, at_most, asked)
 
     def expect_returned(self, expected) -> None:
         checks.that(self.error is None,
@@ -162,7 +225,8 @@ class RecordingSleeps:
         self.__name__ = getattr(fn, "__name__", "the function")
 
     def __call__(self, *args):
-        sleeps = []
+        sleeps, read_timeouts = [], []
+        _record_read_timeouts(read_timeouts)
         original = time.sleep
 
         def recording_sleep(seconds):
@@ -177,8 +241,9 @@ class RecordingSleeps:
         try:
             value = self.fn(*args)
         except Exception as error:
-            return Slept(call, error=_describe(error), error_type=type(error).__name__, sleeps=tuple(sleeps))
-        return Slept(call, value=value, sleeps=tuple(sleeps))
+            return Slept(call, error=_describe(error), error_type=type(error).__name__, sleeps=tuple(sleeps),
+                         read_timeouts=tuple(read_timeouts))
+        return Slept(call, value=value, sleeps=tuple(sleeps), read_timeouts=tuple(read_timeouts))
 
 
 def aiohttp_app(routes: dict):
