@@ -1,5 +1,5 @@
 # expect: wrong
-# why: normalizes names correctly but accepts a distribution whose name merely contains the one asked for, so 'grader' finds 'grader-widget'
+# why: normalizes names correctly but accepts a distribution whose name merely contains the one asked for, so "grader-wid" finds "grader-widget"
 import re
 
 
