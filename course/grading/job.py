@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from course import processes
-from course.grading import sandbox
+from course.grading import execute, sandbox
 
 PR_SET_CHILD_SUBREAPER = 36
 
@@ -86,15 +86,42 @@ def grade(job: Job) -> Graded:
     for folder in (submitted, autograded):
         shutil.rmtree(folder, ignore_errors=True)
     write_folder(submitted, job.submission)
+    foreign = _foreign_notebooks(course.root / "source" / job.assignment, submitted)
+    if foreign:
+        return Graded(job.assignment, job.student, False, f"{', '.join(foreign)}: none of its graded "
+                      f"cells belongs to {job.assignment} (a notebook of another assignment?)")
     with _Watchdog(SECONDS_PER_SUBMISSION):
         result = course.api.autograde(job.assignment, job.student, force=True, create=True)
-    left_running = processes.kill_descendants(os.getpid())
+    left_running = processes.kill_descendants(os.getpid()) + execute.left_running.pop(str(autograded.resolve()), 0)
     graded = Graded(job.assignment, job.student, bool(result["success"]),
                     "" if result["success"] else last_error(result), left_running,
                     read_folder(autograded) if autograded.is_dir() else {})
     shutil.rmtree(submitted, ignore_errors=True)
     shutil.rmtree(autograded, ignore_errors=True)
     return graded
+
+
+def _foreign_notebooks(source: Path, submitted: Path) -> list[str]:
+    """The handed-in notebooks that hold graded cells, none of them of the source notebook
+    of the same name (nbgrader would fail on them with a bare KeyError)."""
+    import nbformat
+
+    foreign = []
+    for ours in sorted(source.glob("*.ipynb")):
+        try:
+            theirs = nbformat.read(str(submitted / ours.name), as_version=4)
+        except Exception:
+            continue  # missing or unreadable: nbgrader says so itself
+        ids, known = _graded_ids(theirs), _graded_ids(nbformat.read(str(ours), as_version=4))
+        if ids and not ids & known:
+            foreign.append(ours.name)
+    return foreign
+
+
+def _graded_ids(nb) -> set[str]:
+    """The grade ids of the answer and test cells of a notebook."""
+    marks = [c.metadata.get("nbgrader", {}) for c in nb.cells]
+    return {m.get("grade_id") for m in marks if m.get("grade") or m.get("solution")}
 
 
 def last_error(result) -> str:
