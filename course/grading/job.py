@@ -11,6 +11,7 @@ coordinator alone writes the instructor's gradebook (``course.grading.record``).
 """
 
 import ctypes
+import fcntl
 import hashlib
 import os
 import re
@@ -144,20 +145,56 @@ generated once per worker, not once per student."""
 
 
 def _scratch_course(job: Job) -> _Course:
-    digest = hashlib.sha256(f"{job.sandboxed}\0{job.config}".encode())
+    from nbgrader import __version__ as nbgrader_version
+
+    digest = hashlib.sha256(f"{nbgrader_version}\0{job.config}".encode())
     for name, data in sorted(job.source.items()):
         digest.update(name.encode() + b"\0" + data)
-    key = f"{job.assignment}-{digest.hexdigest()[:16]}"
+    generated = f"{job.assignment}-{digest.hexdigest()[:16]}"
+    key = f"{generated}-{'sandboxed' if job.sandboxed else 'unsandboxed'}"
     if key not in _courses:
         root = Path(tempfile.mkdtemp(prefix="course-worker-"))
         (root / "nbgrader_config.py").write_text(job.config)
         write_folder(root / "source" / job.assignment, job.source)
         api = nbgrader_api(root, job.sandboxed)
-        result = api.generate_assignment(job.assignment, force=True, create=True)
-        if not result["success"]:
-            raise RuntimeError(f"generate_assignment {job.assignment} failed: {last_error(result)}")
+        _generate(api, job.assignment, generated, root)
         _courses[key] = _Course(root, api)
     return _courses[key]
+
+
+GENERATED = ("gradebook.db", "release")
+"""What generate_assignment leaves in a scratch course that autograde needs."""
+
+
+def _generate(api, assignment: str, key: str, root: Path) -> None:
+    """Generate ``assignment`` in the scratch course at ``root``, or copy it from this
+    machine's cache of generated assignments (a private folder in the temporary folder,
+    by what they were made from), where the first worker to generate it leaves it for
+    the others."""
+    cache = Path(tempfile.gettempdir()) / f"course-generated-{os.getuid()}"
+    cache.mkdir(mode=0o700, exist_ok=True)
+    with open(cache / f"{key}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        kept = cache / key
+        if not kept.is_dir():
+            result = api.generate_assignment(assignment, force=True, create=True)
+            if not result["success"]:
+                raise RuntimeError(f"generate_assignment {assignment} failed: {last_error(result)}")
+            shutil.rmtree(cache / f"{key}.partial", ignore_errors=True)
+            for name in GENERATED:
+                _copy(root / name, cache / f"{key}.partial" / name)
+            (cache / f"{key}.partial").rename(kept)
+            return
+    for name in GENERATED:
+        _copy(kept / name, root / name)
+
+
+def _copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if source.is_dir():
+        shutil.copytree(source, target)
+    else:
+        shutil.copy2(source, target)
 
 
 def nbgrader_api(root: Path, sandboxed: bool = True):
