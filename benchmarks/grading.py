@@ -84,8 +84,8 @@ def make_class(course_dir: Path, names: list[str], students: list[str]) -> list[
         source_nb = notebooks.read(course_dir / "source" / name / f"{name}.ipynb")
         release_nb = notebooks.read(released[name])
         options = answer_options(name)
-        for i, student in enumerate(students):
-            answers = {task: codes[i % len(codes)] for task, codes in options.items() if codes[i % len(codes)]}
+        for number, student in enumerate(students):
+            answers = chosen_answers(options, number)
             runner.submit(course_dir, student, name, samples.submission(source_nb, release_nb, answers))
     return [(name, student) for name in names for student in students]
 
@@ -96,6 +96,13 @@ def answer_options(name: str) -> dict[str, list[str | None]]:
     for snippet in samples.snippets(SNIPPETS, name):
         options.setdefault(snippet.task, [None]).append(snippet.code)
     return options
+
+
+def chosen_answers(options: dict[str, list[str | None]], number: int) -> dict[str, str]:
+    """Student ``number``'s snippets: option ``number`` modulo the options, per task
+    (tasks left out are answered with the reference)."""
+    picked = {task: codes[number % len(codes)] for task, codes in options.items()}
+    return {task: code for task, code in picked.items() if code is not None}
 
 
 def make_empty_class(course_dir: Path, students: list[str]) -> list[tuple[str, str]]:
@@ -139,7 +146,7 @@ def grade_with_dask(course_dir: Path, submissions: list[tuple[str, str]], worker
         results = runner.autograde(course_dir, submissions, workers, progress=progress, **options)
         wall = time.perf_counter() - started
     keys = {(a, s): job.Job(a, s, "", {}, {}).key for a, s in submissions}
-    return Run(wall, {submission: _task_seconds[key] for submission, key in keys.items()},
+    return Run(wall, {submission: _task_seconds[key] for submission, key in keys.items() if key in _task_seconds},
                [f"{s}/{a}: {r.error}" for (a, s), r in results.items() if not r.success])
 
 
@@ -217,7 +224,102 @@ def score_differences(expected: Path, actual: Path, submissions: list[tuple[str,
     return differences
 
 
-# The report ---------------------------------------------------------------------------
+# The run ------------------------------------------------------------------------------
+
+class Benchmark:
+    """One class graded every way asked, each in its own copy of the course (made before
+    any grading); ``summary`` collects the lines of the final table."""
+
+    def __init__(self, folder: Path, names: list[str], students: list[str], workers: int, parts: set[str]):
+        self.folder, self.names, self.students, self.workers = folder, names, students, workers
+        step("building the class")
+        self.submissions = make_class(folder / "class", names, students)
+        for part in parts & {"loop", "pool", "sandbox"}:
+            shutil.copytree(folder / "class", folder / part)
+        self.summary = [["measure", "value", "ratio", "target"]]
+        self.agree = True
+        self.loop: dict[str, float] = {}
+        self.own: dict[str, float] = {}
+        self.floor: Run | None = None
+        self.unsandboxed: Run | None = None
+
+    def course_grade(self) -> None:
+        step("course grade")
+        self.graded = grade_with_dask(self.folder / "class", self.submissions, self.workers)
+        self._not_graded("course grade", self.graded)
+        self.summary += [["course grade, wall", f"{self.graded.wall:.1f} s", "", ""],
+                         ["course grade, worker s per submission", f"{self.graded.per_submission():.2f} s", "", ""]]
+
+    def run_loop(self) -> None:
+        step("nbgrader autograde, one notebook after the other")
+        self.loop = grade_with_loop(self.folder / "loop", self.names, self.folder / "loop.log")
+        self._check_scores("loop")
+        total = sum(self.loop.values())
+        self.summary.append(["nbgrader autograde loop, wall", f"{total:.1f} s", ratio(total / self.graded.wall),
+                             ">= 3x (loop / course grade)"])
+
+    def run_floor(self) -> None:
+        step("the floor: one trivial cell per student")
+        empty = make_empty_class(self.folder / "empty", self.students)
+        self.floor = grade_with_dask(self.folder / "empty", empty, self.workers)
+        self._not_graded("floor", self.floor)
+        self.summary += [["floor, wall per submission", f"{self.floor.wall / len(empty):.2f} s", "", ""],
+                         ["floor, worker s per submission", f"{self.floor.per_submission():.2f} s", "", ""]]
+        step("each notebook's own run time")
+        self.own = {name: own_run_seconds(self.folder / "class", name) for name in self.names}
+
+    def run_pool(self) -> None:
+        step("the same jobs in a process pool, no scheduler")
+        pool = grade_with_pool(self.folder / "pool", self.submissions, self.workers)
+        self._not_graded("pool", pool)
+        self._check_scores("pool")
+        self.summary.append(["process pool, wall", f"{pool.wall:.1f} s", ratio(self.graded.wall / pool.wall),
+                             "<= 1.10x (course grade / pool)"])
+
+    def run_sandbox(self) -> None:
+        step("course grade without the sandbox")
+        self.unsandboxed = grade_with_dask(self.folder / "sandbox", self.submissions, self.workers, sandbox=False)
+        self._not_graded("unsandboxed", self.unsandboxed)
+        self._check_scores("sandbox")
+        self.summary.append(["course grade unsandboxed, wall", f"{self.unsandboxed.wall:.1f} s",
+                             ratio(self.graded.wall / self.unsandboxed.wall), "<= 1.10x (sandboxed / not)"])
+
+    def notebook_rows(self) -> list[list[str]]:
+        """Per notebook, seconds per submission: course grade's worker seconds, the loop's
+        wall share, the notebook's own run time, and the ratios against their targets."""
+        header = ["notebook", "course grade s/sub"]
+        header += ["loop s/sub"] if self.loop else []
+        header += ["own run s", "floor+own s", "ratio (<= 1.5)"] if self.floor else []
+        header += ["unsandboxed s/sub", "sandbox ratio (<= 1.10)"] if self.unsandboxed else []
+        rows = [header]
+        for name in self.names:
+            cost = self.graded.per_submission(name)
+            row = [name, f"{cost:.2f}"]
+            if self.loop:
+                row.append(f"{self.loop[name] / len(self.students):.2f}")
+            if self.floor:
+                bound = self.floor.per_submission() + self.own[name]
+                row += [f"{self.own[name]:.2f}", f"{bound:.2f}", ratio(cost / bound)]
+            if self.unsandboxed:
+                plain = self.unsandboxed.per_submission(name)
+                row += [f"{plain:.2f}", ratio(cost / plain)]
+            rows.append(row)
+        return rows
+
+    def _check_scores(self, part: str) -> None:
+        differences = score_differences(self.folder / "class", self.folder / part, self.submissions)
+        if differences:
+            self.agree = False
+            print(f"  {part}: {len(differences)} submission(s) scored otherwise than by course grade:")
+            print("".join(f"    {line}\n" for line in differences[:20]), end="")
+        else:
+            print(f"  {part}: scores identical to course grade's, cell by cell ({len(self.submissions)} submissions)")
+
+    @staticmethod
+    def _not_graded(label: str, run: Run) -> None:
+        for line in run.not_graded:
+            print(f"  {label}: not graded: {line}")
+
 
 def print_table(rows: list[list[str]]) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
@@ -225,18 +327,6 @@ def print_table(rows: list[list[str]]) -> None:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
         if number == 0:
             print("  ".join("-" * width for width in widths))
-
-
-def check_scores(label: str, expected: Path, actual: Path, submissions, run: Run | None = None) -> bool:
-    differences = score_differences(expected, actual, submissions)
-    for line in (run.not_graded if run else []):
-        print(f"  {label}: not graded: {line}")
-    if differences:
-        print(f"  {label}: {len(differences)} submission(s) scored otherwise than by course grade:")
-        print("".join(f"    {line}\n" for line in differences[:20]), end="")
-        return False
-    print(f"  {label}: scores identical to course grade's, cell by cell ({len(submissions)} submissions)")
-    return True
 
 
 def step(text: str) -> None:
@@ -261,95 +351,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     names = args.notebooks or runner.assignments(ROOT)
     workers = args.workers or os.cpu_count() or 1
-    students = student_ids(args.students)
     parts = set(args.parts)
     if "sandbox" in parts and not has_sandbox_switch():
         print("sandbox: this version of runner.autograde has no sandbox switch; not measured")
         parts.discard("sandbox")
-    load = os.getloadavg()[0]
-    print(f"{len(students)} students x {len(names)} notebooks = {len(students) * len(names)} submissions, "
-          f"{workers} workers, {os.cpu_count()} cores, load average {load:.1f} at the start")
-    agree = True
-    summary = [["measure", "value", "ratio", "target"]]
+    print(f"{args.students} students x {len(names)} notebooks = {args.students * len(names)} submissions, "
+          f"{workers} workers, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start")
     with tempfile.TemporaryDirectory(prefix="course-bench-") as tmp:
-        tmp = Path(tmp)
-        step("building the class")
-        submissions = make_class(tmp / "class", names, students)
-        copies = {part: tmp / part for part in ("loop", "pool", "sandbox") if part in parts}
-        for folder in copies.values():
-            shutil.copytree(tmp / "class", folder)
-
-        step("course grade")
-        graded = grade_with_dask(tmp / "class", submissions, workers)
-        summary.append(["course grade, wall", f"{graded.wall:.1f} s", "", ""])
-        summary.append(["course grade, worker s per submission", f"{graded.per_submission():.2f} s", "", ""])
-        for line in graded.not_graded:
-            print(f"  course grade: not graded: {line}")
-
-        loop = {}
-        if "loop" in parts:
-            step("nbgrader autograde, one notebook after the other")
-            loop = grade_with_loop(copies["loop"], names, tmp / "loop.log")
-            agree &= check_scores("loop", tmp / "class", copies["loop"], submissions)
-            total = sum(loop.values())
-            summary.append(["nbgrader autograde loop, wall", f"{total:.1f} s",
-                            ratio(total / graded.wall), ">= 3x (loop / course grade)"])
-
-        own, floor = {}, None
-        if "floor" in parts:
-            step("the floor: one trivial cell per student")
-            floor = grade_with_dask(tmp / "empty", make_empty_class(tmp / "empty", students), workers)
-            summary.append(["floor, wall per submission", f"{floor.wall / len(students):.2f} s", "", ""])
-            summary.append(["floor, worker s per submission", f"{floor.per_submission():.2f} s", "", ""])
-            step("each notebook's own run time")
-            own = {name: own_run_seconds(tmp / "class", name) for name in names}
-
-        if "pool" in parts:
-            step("the same jobs in a process pool, no scheduler")
-            pool = grade_with_pool(copies["pool"], submissions, workers)
-            agree &= check_scores("pool", tmp / "class", copies["pool"], submissions, pool)
-            summary.append(["process pool, wall", f"{pool.wall:.1f} s", ratio(graded.wall / pool.wall),
-                            "<= 1.10x (course grade / pool)"])
-
-        unsandboxed = None
-        if "sandbox" in parts:
-            step("course grade without the sandbox")
-            unsandboxed = grade_with_dask(copies["sandbox"], submissions, workers, sandbox=False)
-            agree &= check_scores("unsandboxed", tmp / "class", copies["sandbox"], submissions, unsandboxed)
-            summary.append(["course grade unsandboxed, wall", f"{unsandboxed.wall:.1f} s",
-                            ratio(graded.wall / unsandboxed.wall), "<= 1.10x (sandboxed / not)"])
-
+        bench = Benchmark(Path(tmp), names, student_ids(args.students), workers, parts)
+        bench.course_grade()
+        for part in PARTS:
+            if part in parts:
+                getattr(bench, f"run_{part}")()
     print(f"\nload average {os.getloadavg()[0]:.1f} at the end\n")
-    print_table(summary)
+    print_table(bench.summary)
     print()
-    print_table(notebook_rows(names, len(students), graded, loop, own, floor, unsandboxed))
-    return 0 if agree else 1
-
-
-def notebook_rows(names, students: int, graded: Run, loop: dict, own: dict, floor: Run | None,
-                  unsandboxed: Run | None) -> list[list[str]]:
-    """Per notebook, seconds per submission: course grade's worker seconds, the loop's wall
-    share, the notebook's own run time, and the ratios against their targets."""
-    header = ["notebook", "course grade s/sub"]
-    if loop:
-        header += ["loop s/sub"]
-    if floor:
-        header += ["own run s", "floor+own s", "ratio (<= 1.5)"]
-    if unsandboxed:
-        header += ["unsandboxed s/sub", "sandbox ratio (<= 1.10)"]
-    rows = [header]
-    for name in names:
-        cost = graded.per_submission(name)
-        row = [name, f"{cost:.2f}"]
-        if loop:
-            row += [f"{loop[name] / students:.2f}"]
-        if floor:
-            bound = floor.per_submission() + own[name]
-            row += [f"{own[name]:.2f}", f"{bound:.2f}", ratio(cost / bound)]
-        if unsandboxed:
-            row += [f"{unsandboxed.per_submission(name):.2f}", ratio(cost / unsandboxed.per_submission(name))]
-        rows.append(row)
-    return rows
+    print_table(bench.notebook_rows())
+    return 0 if bench.agree else 1
 
 
 if __name__ == "__main__":
