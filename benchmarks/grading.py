@@ -275,27 +275,27 @@ class Benchmark:
         step("course grade")
         self.graded = grade_with_dask(self.folder / "class", self.submissions, self.workers, self.sandboxed)
         self._not_graded("course grade", self.graded)
-        self.summary += [["course grade", self.graded.time.text(), "", ""],
-                         ["course grade, worker s per submission", f"{self.graded.per_submission():.2f} s", "", ""]]
+        self._measured(["course grade", self.graded.time.text(), "", ""],
+                       ["course grade, worker s per submission", f"{self.graded.per_submission():.2f} s", "", ""])
 
     def run_loop(self) -> None:
         step("nbgrader autograde, one notebook after the other")
         with Stopwatch() as watch:
             self.loop = grade_with_loop(self.folder / "loop", self.names, self.folder / "loop.log", self.sandboxed)
         self._check_scores("loop")
-        self.summary.append(["nbgrader autograde loop", watch.text(), self._ratios(watch, self.graded.time),
-                             ">= 3x (loop / course grade)"])
+        self._measured(["nbgrader autograde loop", watch.text(), self._ratios(watch, self.graded.time),
+                        ">= 3x (loop / course grade)"])
 
     def run_floor(self) -> None:
         step("the floor: one trivial cell per student")
         empty = make_empty_class(self.folder / "empty", self.students)
         self.floor = grade_with_dask(self.folder / "empty", empty, self.workers, self.sandboxed)
         self._not_graded("floor", self.floor)
-        self.summary += [
+        self._measured(
             ["floor, per submission", f"{self.floor.time.wall / len(empty):.2f} s wall, "
              f"{self.floor.time.cpu / len(empty):.2f} s CPU", "", ""],
             ["floor, worker s per submission: mean, median", f"{self.floor.per_submission():.2f} s, "
-             f"{self.floor.per_submission(average=statistics.median):.2f} s", "", ""]]
+             f"{self.floor.per_submission(average=statistics.median):.2f} s", "", ""])
         step("each notebook's own run time")
         self.own = {name: own_run_seconds(self.folder / "class", name) for name in self.names}
 
@@ -304,16 +304,16 @@ class Benchmark:
         pool = grade_with_pool(self.folder / "pool", self.submissions, self.workers, self.sandboxed)
         self._not_graded("pool", pool)
         self._check_scores("pool")
-        self.summary.append(["process pool, no scheduler", pool.time.text(), self._ratios(self.graded.time, pool.time),
-                             "<= 1.10x (course grade / pool)"])
+        self._measured(["process pool, no scheduler", pool.time.text(), self._ratios(self.graded.time, pool.time),
+                        "<= 1.10x (course grade / pool)"])
 
     def run_sandbox(self) -> None:
         step("course grade without the sandbox")
         self.unsandboxed = grade_with_dask(self.folder / "sandbox", self.submissions, self.workers, sandboxed=False)
         self._not_graded("unsandboxed", self.unsandboxed)
         self._check_scores("sandbox")
-        self.summary.append(["course grade unsandboxed", self.unsandboxed.time.text(),
-                             self._ratios(self.graded.time, self.unsandboxed.time), "<= 1.10x (sandboxed / not)"])
+        self._measured(["course grade unsandboxed", self.unsandboxed.time.text(),
+                        self._ratios(self.graded.time, self.unsandboxed.time), "<= 1.10x (sandboxed / not)"])
 
     def notebook_rows(self) -> list[list[str]]:
         """Per notebook, seconds per submission: course grade's worker seconds, the loop's
@@ -345,6 +345,12 @@ class Benchmark:
             print("".join(f"    {line}\n" for line in differences[:20]), end="")
         else:
             print(f"  {part}: scores identical to course grade's, cell by cell ({len(self.submissions)} submissions)")
+
+    def _measured(self, *rows: list[str]) -> None:
+        """Lines of the final table, printed now too (a long run that breaks keeps them)."""
+        self.summary += rows
+        for row in rows:
+            print("  " + ": ".join(cell for cell in row if cell), flush=True)
 
     @staticmethod
     def _ratios(numerator: Stopwatch, denominator: Stopwatch) -> str:
