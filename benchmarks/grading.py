@@ -10,15 +10,18 @@ named); per task, student i hands in option i modulo (1 + the task's sample snip
 option 0 being the reference solution (tests/submissions/<notebook>/<task>/*.py), so
 student 0 is all right and the others are a deterministic mix of right and wrong.
 
-What is measured, each part in its own copy of the same scratch course:
+What is measured, each part in its own copy of the same scratch course (``--parts`` picks
+the parts beside course grade), in wall seconds and in CPU seconds of all the processes a
+part starts (on a shared machine the wall times follow the load; the CPU times hardly do):
 
-- course grade: `runner.autograde` (Dask local cluster, one worker per core); its wall
-  time, and per submission the seconds a worker spent on it (Dask's own task timing);
+- course grade: `runner.autograde` (Dask local cluster, one worker per core); its times,
+  and per submission the seconds a worker spent on it (Dask's own task timing; a worker's
+  first submission of a notebook also imports nbgrader and generates the assignment);
 - loop: `nbgrader autograde NOTEBOOK` for one notebook after the other, each in a
   subprocess, as an instructor without this course would. Its scores must equal course
   grade's, cell by cell. Target: course grade at least 3x faster on 2 cores.
-- floor: a notebook with one trivial cell per student through course grade (worker seconds
-  per submission), and each notebook's own run time (its reference and tests, hidden ones
+- floor: a notebook with one trivial cell per student through course grade (per submission:
+  times, and worker seconds as mean and median), and each notebook's own run time (its reference and tests, hidden ones
   included, run once with nbclient in a kernel that has already started). Target: a
   notebook's worker seconds per submission within 1.5x of floor + its own run time.
 - pool: the same jobs (`job.grade` in a `ProcessPoolExecutor`, `record.Recorder` here) with
