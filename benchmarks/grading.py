@@ -223,7 +223,9 @@ def grade_with_loop(course_dir: Path, names: list[str], log: Path, sandboxed: bo
             done = subprocess.run(command, cwd=course_dir, env=env, stdout=output, stderr=subprocess.STDOUT)
             seconds[name] = time.perf_counter() - started
             if done.returncode:
-                print(f"  nbgrader autograde {name} exited with {done.returncode} (log: {log})")
+                print(f"  nbgrader autograde {name} exited with {done.returncode}; its log ends:")
+                output.flush()
+                print("".join(f"    {line}\n" for line in log.read_text().splitlines()[-10:]), end="")
     return seconds
 
 
