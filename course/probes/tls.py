@@ -206,7 +206,9 @@ class Served:
                     f"print {body_for('/curl')!r}, but {_said(self.curl)}")
         checks.that(self.tls12 == "accepted",
                     f"{self.described}: openssl s_client -tls1_2 should complete a TLS 1.2 "
-                    f"handshake, but {self.tls12}")
+                    "handshake, but " + ("the server refused it (clients that speak TLS 1.2 only "
+                                         "must get in: keep minimum_version at TLSv1_2)"
+                                         if self.tls12 == "refused" else self.tls12))
 
     def expect_no_old_tls(self) -> None:
         checks.that(not self.problem, f"{self.described}: {self.problem}")
