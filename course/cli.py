@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 
 from course import authoring, coursemap
-from course.grading import dispatch, notebooks, report, runner, samples
+from course.grading import dispatch, notebooks, report, runner, samples, sandbox
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     grade.add_argument("--students", nargs="+", help="only these students (default: all who submitted)")
     grade.add_argument("--workers", type=int, help="worker processes on this machine (default: one per core)")
     grade.add_argument("--scheduler", help="grade on the running Dask cluster at this address (tcp://HOST:PORT)")
+    grade.add_argument("--unsandboxed", action="store_true",
+                       help="grade where no sandbox can be made (student code can then read and "
+                            "write all the grader can; the report says so first)")
 
     commands.add_parser("report", help="show the report of the last `course grade`")
     commands.add_parser("readme", help="rewrite README.md's course map and Binder links")
@@ -68,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
             args.notebook.parent.mkdir(parents=True, exist_ok=True)
             nbformat.write(authoring.from_text(args.text.read_text()), str(args.notebook))
             return 0
-        return grade_submissions(course_dir, args.assignments, args.students, args.workers, args.scheduler)
+        return grade_submissions(course_dir, args.assignments, args.students, args.workers, args.scheduler,
+                                 not args.unsandboxed)
     except (runner.CourseError, notebooks.NotebookError) as error:
         print(f"course {args.command}: {error}", file=sys.stderr)
         return 2
@@ -105,8 +109,11 @@ def run_demo(course_dir: Path, workers: int, keep: Path | None) -> int:
                 answers = samples.answers_of(samples_root, name, spec.get("answers", {}).get(name, {}))
                 nb = samples.submission(source_nb, release_nb, answers, spec.get("default", samples.REFERENCE))
                 runner.submit(scratch, student, name, nb)
+        # The sample class is the course's own code: where no sandbox can be made, it is
+        # graded without one, and the table says so.
+        sandboxed = sandbox.unavailable_reason() is None
         results = runner.autograde(scratch, [(n, s) for n in names for s in klass], workers,
-                                   progress=dispatch.Progress())
+                                   progress=dispatch.Progress(), sandbox=sandboxed)
         notes = _notes(results)
         print(f"Sample class of {len(klass)} graded on {len(names)} notebooks in "
               f"{time.monotonic() - started:.0f} s.\n")
@@ -114,15 +121,22 @@ def run_demo(course_dir: Path, workers: int, keep: Path | None) -> int:
             print(f"  {student}: {spec.get('about', '')}")
         print()
         print(report.table(scratch, names, list(klass), notes))
+        if not sandboxed:
+            print(f"\n{report.unsandboxed_warning(sandbox.unavailable_reason())}")
         if keep is not None:
             print(f"\nThe scratch course is in {keep}.")
     return 0
 
 
 def grade_submissions(course_dir: Path, assignments: list[str], students: list[str] | None,
-                      workers: int | None, scheduler: str | None) -> int:
+                      workers: int | None, scheduler: str | None, sandboxed: bool = True) -> int:
     """Autograde the submissions in the course directory: of the named assignments (all by
-    default) and students (all who submitted by default), from one queue of workers."""
+    default) and students (all who submitted by default), from one queue of workers, every
+    kernel sandboxed (it refuses where no sandbox can be made, unless told to go without)."""
+    reason = sandbox.unavailable_reason()
+    if sandboxed and reason and not scheduler:
+        raise runner.CourseError(f"cannot sandbox the grading kernels: {reason}. Install it, or pass "
+                                 "--unsandboxed to grade without a sandbox (the report will say so).")
     assignments = assignments or runner.assignments(course_dir)
     for assignment in assignments:
         runner.check_assignment(course_dir, assignment)
@@ -133,10 +147,14 @@ def grade_submissions(course_dir: Path, assignments: list[str], students: list[s
         raise runner.CourseError(f"no submissions of {', '.join(assignments)} in {submitted}"
                                  + (f" by {', '.join(students)}" if students else ""))
     started = time.time()
-    results = runner.autograde(course_dir, work, workers, scheduler, progress=dispatch.Progress())
+    results = runner.autograde(course_dir, work, workers, scheduler, progress=dispatch.Progress(),
+                               sandbox=sandboxed)
     graded_students = sorted({s for _, s in work})
     print(report.table(course_dir, assignments, graded_students, _notes(results)))
-    folder = report.write(course_dir, results, started)
+    unsandboxed = None if sandboxed else report.unsandboxed_warning(reason or "--unsandboxed was given")
+    folder = report.write(course_dir, results, started, unsandboxed)
+    if unsandboxed:
+        print(f"\n{unsandboxed}")
     print(f"\nThe report is in {folder.relative_to(course_dir)}/ (`course report` shows it again).")
     return 0 if all(r.success for r in results.values()) else 1
 

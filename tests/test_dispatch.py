@@ -18,7 +18,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from nbgrader.api import Gradebook
 
-from conftest import ROOT
+from conftest import ROOT, SANDBOX
 from course import processes
 from course.grading import notebooks, report, runner, samples
 
@@ -83,7 +83,7 @@ def grades(course_dir: Path) -> dict:
 def test_a_course_shaped_like_nbgraders_example_grades_as_plain_nbgrader_does(tmp_path):
     ours = example_course(tmp_path / "ours")
     plain = example_course(tmp_path / "plain")
-    results = runner.autograde(ours, [("ps1", student) for student in STUDENTS], workers=2)
+    results = runner.autograde(ours, [("ps1", student) for student in STUDENTS], workers=2, sandbox=SANDBOX)
     assert all(result.success for result in results.values()), results
     done = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", "ps1"], cwd=plain, capture_output=True,
                           text=True, timeout=600, env={**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"})
@@ -159,7 +159,7 @@ def test_a_dask_cluster_grades_the_class_and_a_killed_worker_loses_nothing(sampl
     students = ["ref1", "ref2", "wrong", "slow1", "slow2", "blank"]
     local = tmp_path / "local"
     shutil.copytree(sample_class, local)
-    local_results = runner.autograde(local, [(NAME, s) for s in students], workers=2)
+    local_results = runner.autograde(local, [(NAME, s) for s in students], workers=2, sandbox=SANDBOX)
     assert all(result.success for result in local_results.values()), local_results
     with dask_cluster(tmp_path / "cluster") as (address, workers):
         killed = []
@@ -172,7 +172,7 @@ def test_a_dask_cluster_grades_the_class_and_a_killed_worker_loses_nothing(sampl
                 killed.append(victim.pid)
 
         results = runner.autograde(sample_class, [(NAME, s) for s in students], scheduler=address,
-                                   progress=kill_one_worker)
+                                   progress=kill_one_worker, sandbox=SANDBOX)
     assert killed, "no worker was killed"
     assert sorted(results) == sorted((NAME, s) for s in students)
     assert all(result.success for result in results.values()), results
@@ -194,7 +194,7 @@ def test_a_submission_that_kills_its_worker_every_time_is_reported(sample_class,
     killer = "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)"
     runner.submit(sample_class, "killer", NAME, samples.submission(source, release, {"exit_code": killer}))
     with dask_cluster(tmp_path / "cluster") as (address, _):
-        results = runner.autograde(sample_class, [(NAME, "killer"), (NAME, "ref1")], scheduler=address)
+        results = runner.autograde(sample_class, [(NAME, "killer"), (NAME, "ref1")], scheduler=address, sandbox=SANDBOX)
     assert results[NAME, "ref1"].success
     assert not results[NAME, "killer"].success
     assert "killed the grading worker" in results[NAME, "killer"].error

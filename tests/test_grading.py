@@ -14,7 +14,7 @@ import sys
 import nbformat
 import pytest
 
-from conftest import ROOT, SUBMISSIONS
+from conftest import GRADE_FLAGS, ROOT, SUBMISSIONS
 from course import processes
 from course.cli import main
 from course.grading import notebooks, report, runner, samples
@@ -64,7 +64,7 @@ def graded_class(tmp_path_factory):
 
     table = io.StringIO()
     with contextlib.redirect_stdout(table):
-        exit_status = main(["--course-dir", str(course_dir), "grade", NAME])
+        exit_status = main(["--course-dir", str(course_dir), "grade", NAME, *GRADE_FLAGS])
     return course_dir, (exit_status, table.getvalue()), pid_file
 
 
@@ -118,7 +118,7 @@ def test_a_malformed_or_missing_notebook_is_reported_and_the_others_graded(tmp_p
     broken.mkdir(parents=True)
     (broken / f"{NAME}.ipynb").write_text("not json at all")
     (course_dir / "submitted" / "empty" / NAME).mkdir(parents=True)
-    assert main(["--course-dir", str(course_dir), "grade", NAME]) == 1
+    assert main(["--course-dir", str(course_dir), "grade", NAME, *GRADE_FLAGS]) == 1
     table = capsys.readouterr().out
     assert re.search(r"^empty\s.*01-running-programs not graded: .*No notebooks were matched", table, re.M), table
     assert re.search(r"^blank\s+0/17\s+0/17\s*$", table, re.M), table
@@ -127,14 +127,14 @@ def test_a_malformed_or_missing_notebook_is_reported_and_the_others_graded(tmp_p
 
 def test_a_wrong_assignment_name_is_a_clear_error(tmp_path, capsys):
     course_dir = runner.scratch_course(ROOT, [NAME], tmp_path)
-    assert main(["--course-dir", str(course_dir), "grade", "01-runing-programs"]) == 2
+    assert main(["--course-dir", str(course_dir), "grade", "01-runing-programs", *GRADE_FLAGS]) == 2
     error = capsys.readouterr().err
     assert "no assignment '01-runing-programs'" in error and "known: 01-running-programs" in error
 
 
 def test_no_submissions_is_a_clear_error(tmp_path, capsys):
     course_dir = runner.scratch_course(ROOT, [NAME], tmp_path)
-    assert main(["--course-dir", str(course_dir), "grade", NAME]) == 2
+    assert main(["--course-dir", str(course_dir), "grade", NAME, *GRADE_FLAGS]) == 2
     assert "no submissions of 01-running-programs" in capsys.readouterr().err
 
 

@@ -33,12 +33,13 @@ class StepResult:
 
 
 def grade(course_dir: Path, submissions: list[tuple[str, str]], workers: int | None = None,
-          scheduler: str | None = None, progress=None) -> dict[tuple[str, str], StepResult]:
+          scheduler: str | None = None, progress=None, sandbox: bool = True) -> dict[tuple[str, str], StepResult]:
     """Grade each (assignment, student) submission of the course in ``course_dir`` and
-    record it there; ``progress(done, total, result)`` is called after each."""
+    record it there, each kernel sandboxed unless ``sandbox`` is false;
+    ``progress(done, total, result)`` is called after each."""
     config = (course_dir / "nbgrader_config.py").read_text()
     sources = {name: job.read_folder(course_dir / "source" / name) for name in {a for a, _ in submissions}}
-    jobs = [job.Job(a, s, config, sources[a], job.read_folder(course_dir / "submitted" / s / a))
+    jobs = [job.Job(a, s, config, sources[a], job.read_folder(course_dir / "submitted" / s / a), sandbox)
             for a, s in submissions]
     results = {}
     recorder = record.Recorder(course_dir)
@@ -86,7 +87,7 @@ class _cluster:
         if self._scheduler:
             self._client = Client(self._scheduler, timeout=30)
             return self._client
-        job._become_subreaper()  # a killed worker's kernels come to this process, not init
+        job.become_subreaper()  # a killed worker's kernels come to this process, not init
         self._local = LocalCluster(n_workers=self._workers, threads_per_worker=1, processes=True,
                                    memory_limit=0, dashboard_address="127.0.0.1:0", worker_dashboard_address=None,
                                    host="127.0.0.1",

@@ -22,14 +22,27 @@ import os
 import subprocess
 import tempfile
 
+from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import ensure_async, run_sync
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute
 from nbgrader.utils import is_grade
-from traitlets import Enum, Float, Integer, default
+from traitlets import Bool, Enum, Float, Integer, default
+
+from course.grading.sandbox import Sandbox
 
 TIMEOUT_ERROR = "CellTimeoutError"
+
+
+class SandboxedKernelManager(AsyncKernelManager):
+    """Starts (and restarts) the kernel inside ``sandbox`` when one is set."""
+
+    sandbox: Sandbox | None = None
+
+    def format_kernel_cmd(self, extra_arguments=None):
+        command = super().format_kernel_cmd(extra_arguments)
+        return command if self.sandbox is None else self.sandbox.wrap(command)
 
 
 class GradingExecute(Execute):
@@ -37,6 +50,11 @@ class GradingExecute(Execute):
     probe_timeout = Float(5.0, help="Seconds a kernel has to answer after a cell timed out.").tag(config=True)
     max_restarts = Integer(3, help="Kernel restarts per notebook before the rest is failed unrun.").tag(config=True)
     kernel_transport = Enum(["ipc", "tcp"], "ipc", help="How the grader talks to the kernel.").tag(config=True)
+    sandbox = Bool(True, help="Run the kernel in course.grading.sandbox (needs ipc transport).").tag(config=True)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("kernel_manager_class", SandboxedKernelManager)
+        super().__init__(*args, **kwargs)
 
     @default("extra_arguments")
     def _minimal_tracebacks(self):
@@ -55,11 +73,22 @@ class GradingExecute(Execute):
         kwargs.setdefault("stderr", subprocess.DEVNULL)
         return await super().async_start_new_kernel(**kwargs)
 
+    start_new_kernel = run_sync(async_start_new_kernel)  # nbclient's own would call its own
+
     def create_kernel_manager(self):
         km = super().create_kernel_manager()
         if self.kernel_transport == "ipc":
             km.transport = "ipc"
             km.ip = os.path.join(self._sockets, "kernel")  # absolute: kernel and grader differ in cwd
+        if self.sandbox:
+            # A kernel in its own network namespace is reachable only through ipc sockets,
+            # and reads its connection file from the one private folder it is shown.
+            km.connection_file = os.path.join(self._sockets, "kernel.json")
+            workdir = self.resources.get("metadata", {}).get("path") or os.getcwd()
+            km.sandbox = Sandbox(workdir, self._sockets)
+            # A signal to the kernel's process group would reach bwrap, not the kernel
+            # (which leads a session of its own): ask the kernel to interrupt itself.
+            km.kernel_spec.interrupt_mode = "message"
         return km
 
     def preprocess_cell(self, cell, resources, index):

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from course import processes
+from course.grading import sandbox
 
 PR_SET_CHILD_SUBREAPER = 36
 
@@ -41,6 +42,8 @@ class Job:
     """The assignment's source folder: relative path -> content."""
     submission: dict[str, bytes]
     """The student's submitted folder: relative path -> content."""
+    sandboxed: bool = True
+    """Run the kernel in ``course.grading.sandbox`` (the grader refuses where it cannot)."""
 
     @property
     def key(self) -> str:
@@ -74,7 +77,9 @@ def write_folder(folder: Path, files: dict[str, bytes]) -> None:
 
 def grade(job: Job) -> Graded:
     """Grade one submission in this process's scratch course (run by a worker)."""
-    _become_subreaper()
+    if job.sandboxed:
+        sandbox.require()
+    become_subreaper()
     course = _scratch_course(job)
     submitted = course.root / "submitted" / job.student / job.assignment
     autograded = course.root / "autograded" / job.student / job.assignment
@@ -112,7 +117,7 @@ generated once per worker, not once per student."""
 
 
 def _scratch_course(job: Job) -> _Course:
-    digest = hashlib.sha256(job.config.encode())
+    digest = hashlib.sha256(f"{job.sandboxed}\0{job.config}".encode())
     for name, data in sorted(job.source.items()):
         digest.update(name.encode() + b"\0" + data)
     key = f"{job.assignment}-{digest.hexdigest()[:16]}"
@@ -120,7 +125,7 @@ def _scratch_course(job: Job) -> _Course:
         root = Path(tempfile.mkdtemp(prefix="course-worker-"))
         (root / "nbgrader_config.py").write_text(job.config)
         write_folder(root / "source" / job.assignment, job.source)
-        api = nbgrader_api(root)
+        api = nbgrader_api(root, job.sandboxed)
         result = api.generate_assignment(job.assignment, force=True, create=True)
         if not result["success"]:
             raise RuntimeError(f"generate_assignment {job.assignment} failed: {last_error(result)}")
@@ -128,9 +133,10 @@ def _scratch_course(job: Job) -> _Course:
     return _courses[key]
 
 
-def nbgrader_api(root: Path):
+def nbgrader_api(root: Path, sandboxed: bool = True):
     """nbgrader's API on the course in ``root``, run in this process (its import costs
-    about 2 s: paid once per worker, not once per student)."""
+    about 2 s: paid once per worker, not once per student); its kernels are sandboxed
+    unless told otherwise."""
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
     from traitlets.config.loader import PyFileConfigLoader
@@ -143,11 +149,12 @@ def nbgrader_api(root: Path):
     # nbgrader's gradebook code trips SQLAlchemy 2's autoflush warnings (harmless noise).
     warnings.filterwarnings("ignore", module="nbgrader.api")
     config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
+    config.GradingExecute.sandbox = sandboxed
     coursedir = CourseDirectory(config=config, root=str(root))
     return NbGraderAPI(coursedir=coursedir, config=config)
 
 
-def _become_subreaper():
+def become_subreaper():
     """Processes a submission detached (double fork, setsid) are re-parented to this
     process instead of init, so they are found and killed after it."""
     libc = ctypes.CDLL(None, use_errno=True)

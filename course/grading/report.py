@@ -43,11 +43,17 @@ def table(course_dir: Path, assignments: list[str], students: list[str], notes: 
 REPORTS = "reports"
 
 
-def write(course_dir: Path, results: dict, started: float) -> Path:
+def unsandboxed_warning(reason: str) -> str:
+    return (f"GRADED UNSANDBOXED ({reason}): the students' code could read and change everything "
+            "the grader can, hidden tests and the gradebook included.")
+
+
+def write(course_dir: Path, results: dict, started: float, unsandboxed: str | None = None) -> Path:
     """Write the report of a grading run into reports/<timestamp>/ and return the folder:
     ``scores.csv`` and ``scores.json`` (student x graded cell, with totals), ``pass_rates.csv``
     (per graded cell, the share of students with full points), ``totals.png`` (a histogram
-    of the totals) and ``attention.txt`` (what needs a look; nothing is a silent zero)."""
+    of the totals) and ``attention.txt`` (what needs a look; nothing is a silent zero; its
+    first line is ``unsandboxed``, the warning that grading ran without the sandbox)."""
     import csv
     import datetime
     import json
@@ -85,8 +91,10 @@ def write(course_dir: Path, results: dict, started: float) -> Path:
         "students": {row[0]: {"cells": dict(zip(header[1:-2], row[1:-2])), "total": row[-2], "possible": row[-1],
                               "attention": notes.get(row[0], [])} for row in table},
         "not_graded": sorted(f"{s}/{a}" for (a, s), r in results.items() if not r.success),
+        "sandboxed": unsandboxed is None,
     }, indent=1))
-    lines = [f"{student}: {item}" for student in sorted(notes) for item in notes[student]]
+    lines = [unsandboxed] if unsandboxed else []
+    lines += [f"{student}: {item}" for student in sorted(notes) for item in notes[student]]
     (folder / "attention.txt").write_text("\n".join(lines) + "\n" if lines else "nothing needs attention\n")
     _histogram(folder / "totals.png", [row[-2] for row in table], max((row[-1] for row in table), default=0))
     return folder

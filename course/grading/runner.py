@@ -59,9 +59,10 @@ def generate(course_dir: Path, names: list[str]) -> dict[str, Path]:
 
 
 def autograde(course_dir: Path, submissions: list[tuple[str, str]], workers: int | None = None,
-              scheduler: str | None = None, progress=None) -> dict[tuple[str, str], StepResult]:
+              scheduler: str | None = None, progress=None, sandbox: bool = True) -> dict[tuple[str, str], StepResult]:
     """Autograde each (assignment, student) submission into the course's gradebook and
-    autograded/, ``workers`` at a time (one per core by default)."""
+    autograded/, ``workers`` at a time (one per core by default), every kernel in
+    ``course.grading.sandbox`` unless ``sandbox`` is false."""
     for name in {assignment for assignment, _ in submissions}:
         check_assignment(course_dir, name)
-    return dispatch.grade(course_dir, submissions, workers, scheduler, progress)
+    return dispatch.grade(course_dir, submissions, workers, scheduler, progress, sandbox)
