@@ -310,11 +310,16 @@ def with_server_context(server_context) -> Served:
         if not isinstance(context, ssl.SSLContext):
             return Served(described, problem=f"server_context returned {type(context).__name__}, "
                                              "not an ssl.SSLContext")
-        if context.protocol == ssl.PROTOCOL_TLS_CLIENT or context.check_hostname:
-            return Served(described, problem="server_context returned a client context (what "
-                                             "ssl.create_default_context() makes without "
-                                             "ssl.Purpose.CLIENT_AUTH): it checks host names, "
-                                             "and cannot accept connections.")
+        if context.protocol == ssl.PROTOCOL_TLS_CLIENT:
+            return Served(described, problem="server_context returned a client context "
+                                             "(PROTOCOL_TLS_CLIENT, which ssl.create_default_context() "
+                                             "makes without ssl.Purpose.CLIENT_AUTH): it cannot "
+                                             "accept connections.")
+        if context.check_hostname:
+            return Served(described, problem="server_context returned a context with "
+                                             "check_hostname True, a client's setting: a server "
+                                             "has no host name to check, and cannot accept "
+                                             "connections with it.")
         with HttpServer(Hello, ssl_context=context) as server:
             return _probe_server(server.port, certs.cafile, described, context.minimum_version)
 
