@@ -1,6 +1,6 @@
 """The probes of notebook 12 (TLS) that read what a student's server does beyond its answers:
-which wrap_socket it calls, the minimum TLS version it allows, the threads it starts, and
-whether serve_https returns at all. Run in this process (no child), with real certificates."""
+which wrap_socket it calls, the minimum TLS version it allows, the threads it starts,
+whether it answers beside a slow client, and whether serve_https returns at all. Run in this process (no child), with real certificates."""
 
 import ssl
 import threading
@@ -12,12 +12,12 @@ from course import timeouts
 from course.probes import tls as probes
 
 
-def _serve(handler_class, certfile, keyfile, *, minimum=ssl.TLSVersion.TLSv1_2, daemon=True):
+def _serve(handler_class, certfile, keyfile, *, minimum=ssl.TLSVersion.TLSv1_2, daemon=True, lazy=True):
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.minimum_version = minimum
     context.load_cert_chain(certfile, keyfile)
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler_class)
-    server.socket = context.wrap_socket(server.socket, server_side=True)
+    server.socket = context.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=not lazy)
     threading.Thread(target=server.serve_forever, daemon=daemon).start()
     return server, server.server_address[1]
 
@@ -29,6 +29,14 @@ def test_a_good_server_passes_every_check():
     served.expect_curl()
     served.expect_no_old_tls()
     served.expect_daemon()
+    served.expect_serves_beside_a_slow_client()
+
+
+def test_a_handshake_in_accept_stalls_the_client_beside_a_slow_one():
+    served = probes.with_serve_https(lambda *args: _serve(*args, lazy=False))
+    served.expect_serves()
+    with pytest.raises(AssertionError, match="do_handshake_on_connect=False"):
+        served.expect_serves_beside_a_slow_client()
 
 
 @pytest.mark.filterwarnings("ignore:ssl.TLSVersion.TLSv1 is deprecated:DeprecationWarning")

@@ -14,11 +14,16 @@ the one that refuses), read the context's ``minimum_version`` (OpenSSL 3's defau
 level refuses TLS 1.0 and 1.1 even when ``minimum_version`` lets them in, so the handshake
 alone cannot catch a server that lowers it), and, for ``serve_https``, record the calls of
 ``SSLContext.wrap_socket`` and of the removed module-level ``ssl.wrap_socket`` (still there
-in 3.11), and the threads it starts (a serving thread must be a daemon).
+in 3.11), the threads it starts (a serving thread must be a daemon), and whether it answers
+one client while another has connected and not yet started its handshake (a listening
+socket wrapped with the default do_handshake_on_connect=True runs every handshake inside
+accept(), in the serving thread: the gate is the slow client, which only a wrong server
+waits for, until http.client's timeout).
 """
 
 import datetime
 import http.client
+import socket
 import ssl
 import subprocess
 import threading
@@ -191,6 +196,7 @@ class Served:
     wrapped: tuple = ()
     module_wrap_socket: bool = False
     non_daemon: tuple = ()
+    beside_slow: bytes | str = b""
     problem: str = ""
 
     def expect_serves(self) -> None:
@@ -223,6 +229,15 @@ class Served:
                     "OpenSSL in use here refuses them anyway at its default security level, but "
                     "another build or configuration lets them in: set minimum_version to "
                     "ssl.TLSVersion.TLSv1_2.")
+
+    def expect_serves_beside_a_slow_client(self) -> None:
+        checks.that(not self.problem, f"{self.described}: {self.problem}")
+        checks.that(self.beside_slow == body_for("/beside-slow"),
+                    f"{self.described}: while one client had connected and not yet started its "
+                    f"TLS handshake, GET /beside-slow with http.client should give "
+                    f"{body_for('/beside-slow')!r}, but {_said(self.beside_slow)}. The listening "
+                    "socket's accept() runs each handshake in the serving thread, so one slow "
+                    "client stalls all the others: wrap it with do_handshake_on_connect=False.")
 
     def expect_daemon(self) -> None:
         checks.that(not self.problem, f"{self.described}: {self.problem}")
@@ -290,6 +305,25 @@ def _s_client(port: int, cafile: str, version: str) -> str:
     if "Cipher is (NONE)" in out or "Cipher is" not in out:
         return "refused"
     return "accepted"
+
+
+def _beside_a_slow_client(port: int, cafile: str):
+    """GET /beside-slow while another client has connected but not yet said anything; then
+    that slow client does its handshake and a request, so that no connection is left broken."""
+    slow = socket.create_connection((HOST, port), timeout=timeouts.IO)
+    got = "the probe failed before it asked"
+    try:
+        got = _stdlib_get(port, cafile, "/beside-slow")
+        context = ssl.create_default_context(cafile=cafile)
+        with context.wrap_socket(slow, server_hostname=HOST) as tls:
+            tls.sendall(b"GET /slow HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+            while tls.recv(4096):
+                pass
+    except OSError:
+        pass  # what the other client got is the finding; the slow one's fate is not
+    finally:
+        slow.close()
+    return got
 
 
 def _probe_server(port: int, cafile: str, described: str, minimum_version, **recorded) -> Served:
@@ -389,10 +423,11 @@ def with_serve_https(serve_https) -> Served:
                                              f"listens on, got server_address "
                                              f"{server.server_address!r} and port {port!r}")
         try:
+            beside_slow = _beside_a_slow_client(port, certs.cafile)
             return _probe_server(port, certs.cafile, described,
                                  minimum[-1] if minimum else "unknown (no server-side wrap_socket)",
                                  wrapped=tuple(wrapped), module_wrap_socket=bool(used_module_level),
-                                 non_daemon=non_daemon)
+                                 non_daemon=non_daemon, beside_slow=beside_slow)
         finally:
             stopper = threads.start(server.shutdown, name="stop serve_https")
             threads.join(stopper)

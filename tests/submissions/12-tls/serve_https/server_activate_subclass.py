@@ -8,7 +8,7 @@ def serve_https(handler_class, certfile: str, keyfile: str) -> tuple[HTTPServer,
 
         def server_activate(self):
             super().server_activate()
-            self.socket = self.context.wrap_socket(self.socket, server_side=True)
+            self.socket = self.context.wrap_socket(self.socket, server_side=True, do_handshake_on_connect=False)
 
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
