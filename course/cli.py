@@ -1,4 +1,4 @@
-"""The instructor's command line: ``course release | demo | grade``, and for authors
+"""The instructor's command line: ``course release | demo | grade | feedback | report``, and for authors
 ``course text | notebook`` (a notebook's plain-text form, see ``course.authoring``) and
 ``course readme`` (the README's course map, see ``course.coursemap``).
 
@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 
 from course import authoring, coursemap
-from course.grading import dispatch, notebooks, report, runner, samples, sandbox
+from course.grading import dispatch, feedback, notebooks, report, runner, samples, sandbox
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,6 +41,11 @@ def main(argv: list[str] | None = None) -> int:
                        help="grade where no sandbox can be made (student code can then read and "
                             "write all the grader can; the report says so first)")
 
+    feedback_command = commands.add_parser(
+        "feedback", help="generate the students' feedback pages, withholding any that shows a hidden test")
+    feedback_command.add_argument("assignments", nargs="*", help="only these (default: all)")
+    feedback_command.add_argument("--students", nargs="+", help="only these students (default: all graded)")
+
     commands.add_parser("report", help="show the report of the last `course grade`")
     commands.add_parser("readme", help="rewrite README.md's course map and Binder links")
 
@@ -60,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_demo(course_dir, args.workers, args.keep)
         if args.command == "report":
             return show_report(course_dir)
+        if args.command == "feedback":
+            return give_feedback(course_dir, args.assignments, args.students)
         if args.command == "readme":
             readme = course_dir / "README.md"
             readme.write_text(coursemap.rewrite(readme.read_text(), course_dir))
@@ -157,6 +164,22 @@ def grade_submissions(course_dir: Path, assignments: list[str], students: list[s
         print(f"\n{unsandboxed}")
     print(f"\nThe report is in {folder.relative_to(course_dir)}/ (`course report` shows it again).")
     return 0 if all(r.success for r in results.values()) else 1
+
+
+def give_feedback(course_dir: Path, assignments: list[str], students: list[str] | None) -> int:
+    """Generate feedback pages; a page that shows hidden-test text is withheld, listed
+    here and added to the last report's attention list."""
+    assignments = assignments or runner.assignments(course_dir)
+    for assignment in assignments:
+        runner.check_assignment(course_dir, assignment)
+    written, withheld = feedback.generate(course_dir, assignments, students)
+    print(f"{len(written)} feedback page(s) written under {course_dir / 'feedback'}.")
+    for line in withheld:
+        print(f"  {line}")
+    last = report.latest(course_dir)
+    if withheld and last is not None:
+        report.add_attention(last, withheld)
+    return 1 if withheld else 0
 
 
 def show_report(course_dir: Path) -> int:

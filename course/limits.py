@@ -12,18 +12,18 @@ MiB = 1024 ** 2
 
 MEMORY = 3 * GiB
 """Address space per process (RLIMIT_AS). A kernel that has run the heaviest notebook
-(aiohttp, TLS, threads) maps well under 1.5 GiB; a student's 6 GiB allocation fails with
+(aiohttp, TLS, threads) maps about 1.2 GiB; a student's 6 GiB allocation fails with
 MemoryError inside the cell that made it, and the rest of the notebook is graded."""
 
 PROCESSES = 256
-"""Processes of the submission at once (RLIMIT_NPROC, for the sandbox's own user). The
-busiest hidden test starts a few dozen; a fork bomb stops at this count with
-BlockingIOError instead of taking the machine."""
+"""Processes of the submission at once (RLIMIT_NPROC, for the sandbox's own user): far more
+than a notebook's tests run at once (every reference solution is graded under it); a fork
+bomb stops at this count with BlockingIOError instead of taking the machine."""
 
 CPU_SECONDS = 300
-"""CPU time per process (RLIMIT_CPU). A kernel grading a whole notebook uses a few seconds
-of CPU; a thread that spins forever is killed here, the kernel is restarted and the
-cells after it are graded."""
+"""CPU time per process (RLIMIT_CPU). A kernel running a whole notebook uses under 2 s of
+CPU; a thread that spins forever is killed here, the kernel is restarted and the cells
+after it are graded."""
 
 FILE_SIZE = 256 * MiB
 """Largest file a submission may write (RLIMIT_FSIZE). The largest data a hidden test

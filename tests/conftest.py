@@ -15,10 +15,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SUBMISSIONS = ROOT / "tests" / "submissions"
 
 BUSY_CORES = int(os.environ.get("COURSE_TEST_BUSY_CORES", "2"))
-"""CPU-bound processes that run beside the pipeline's grading. A correct student must
-never lose a point because the grading machine is busy: the reference and the correct
-snippets are graded with 4 workers while these keep the cores busy (on 2 cores, that is
-more workers than cores beside a full CPU load)."""
+"""CPU-bound processes that run beside the pipeline's grading of the correct submissions.
+A correct student must never lose a point because the grading machine is busy: the
+reference and the correct snippets are graded with 4 workers while these keep the cores
+busy (on 2 cores, that is more workers than cores beside a full CPU load). The wrong
+snippets, which must lose points anyway, are graded afterwards without them."""
 
 
 UNSANDBOXED = sandbox.unavailable_reason()
@@ -49,13 +50,13 @@ class Graded:
 
 def grade_notebooks(names: list[str], scratch: Path, workers: int = 4) -> dict[str, Graded]:
     """Release ``names`` in one scratch course, hand in the blank release, the reference
-    and every snippet of each, and autograde them all in one pool of workers (most of a
-    submission's time is spent waiting on programs and deadlines, not on the CPU, so more
-    workers than cores pay; one pool lets slow submissions of one notebook overlap with
-    the others)."""
+    and every snippet of each, and autograde them in two runs of a pool of workers: the
+    correct ones beside CPU load, then the wrong ones (most of a submission's time is spent
+    waiting on programs and deadlines, not on the CPU, so more workers than cores pay; one
+    pool for all notebooks lets slow submissions of one overlap with the others)."""
     runner.scratch_course(ROOT, names, scratch)
     released = runner.generate(scratch, names)
-    submissions = []
+    correct, wrong = [], []
     for name in names:
         source_nb = notebooks.read(scratch / "source" / name / f"{name}.ipynb")
         release_nb = notebooks.read(released[name])
@@ -63,13 +64,17 @@ def grade_notebooks(names: list[str], scratch: Path, workers: int = 4) -> dict[s
             Graded.BLANK: release_nb,
             Graded.REFERENCE: samples.submission(source_nb, release_nb, {}),
         }
+        wrong_students = set()
         for snippet in samples.snippets(SUBMISSIONS, name):
             students[snippet.student] = samples.submission(source_nb, release_nb, {snippet.task: snippet.code})
+            if snippet.expect == "wrong":
+                wrong_students.add(snippet.student)
         for student, nb in students.items():
             runner.submit(scratch, student, name, nb)
-            submissions.append((name, student))
+            (wrong if student in wrong_students else correct).append((name, student))
     with busy_cores(BUSY_CORES):
-        results = runner.autograde(scratch, submissions, workers, sandbox=SANDBOX)
+        results = runner.autograde(scratch, correct, workers, sandbox=SANDBOX)
+    results.update(runner.autograde(scratch, wrong, workers, sandbox=SANDBOX))
     return {name: Graded(name, scratch, released[name], results) for name in names}
 
 

@@ -4,15 +4,41 @@ and the cells after it run with the definitions of the cells before it."""
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
+from conftest import SANDBOX
 from course.grading.execute import GradingExecute
 
 
 def run(sources, tmp_path, **settings):
     nb = new_notebook(cells=[new_code_cell(source) for source in sources])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    executor = GradingExecute(timeout=3, probe_timeout=1, **settings)
+    executor = GradingExecute(timeout=3, probe_timeout=1, sandbox=SANDBOX, **settings)
     executor.preprocess(nb, {"metadata": {"path": str(tmp_path)}})
     return nb.cells
+
+
+def test_a_changed_course_package_or_shadowed_builtin_is_restored_before_each_test(tmp_path):
+    def cell(source, **nbgrader):
+        made = new_code_cell(source)
+        made.metadata["nbgrader"] = {"schema_version": 3, "grade": False, "solution": False,
+                                     "locked": False, "task": False, **nbgrader}
+        return made
+
+    answer = dict(grade_id="answer", solution=True)
+    nb = new_notebook(cells=[
+        cell("from course import checks", grade_id="setup_imports", locked=True),
+        cell("def f():\n    return 1", **answer),
+        cell("# f is 1.\nchecks.that(isinstance(f(), int) and f() == 1, 'f() is 1')",
+             grade_id="untouched", grade=True, points=1, locked=True),
+        cell("import course.checks\ncourse.checks.that = lambda *args: None\n"
+             "def isinstance(*args):\n    return True", grade_id="cheat", solution=True),
+        cell("# f is 2.\nchecks.that(isinstance(f(), str) and f() == 2, 'f() should be 2')",
+             grade_id="cheated", grade=True, points=1, locked=True),
+    ])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    GradingExecute(timeout=10, sandbox=SANDBOX).preprocess(nb, {"metadata": {"path": str(tmp_path)}})
+    untouched, cheated = nb.cells[2], nb.cells[4]
+    assert untouched.outputs == []
+    assert errors(cheated) == ["AssertionError"] and "were restored before this test" in stdout(cheated)
 
 
 def errors(cell):

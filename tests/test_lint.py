@@ -47,6 +47,8 @@ def test_the_real_notebook_is_clean(source, release):
     (lambda nb: cell(nb, "exit_code_exits").update(source='"""d."""\npass'), "bare value 'd.'"),
     (lambda nb: cell(nb, "exit_code_exits").update(source='checks.returns(0, exit_code, "exit 0")'), "comment"),
     (lambda nb: cell(nb, "exit_code_exits").metadata.update(tags=[]), "not tagged 'raises-exception'"),
+    (lambda nb: cell(nb, "exit_code_exits").update(source='# d.\nchecks.returns(0, exit_code, demo_command)'),
+     "reads 'demo_command', which only a demo cell binds"),
 ])
 def test_each_broken_convention_is_named(source, break_it, expected):
     break_it(source)

@@ -1,8 +1,8 @@
 """The whole flow, for every notebook in source/: the source runs, the release is generated
 and committed in sync without leaks, and autograding scores what it should: 0 for the
 blank release, full marks for the reference and for correct snippets, and lost points on
-exactly the right task for every wrong-but-plausible snippet. All of it is graded with more
-workers than cores beside CPU-bound load (``conftest.BUSY_CORES``): full marks must not
+exactly the right task for every wrong-but-plausible snippet. Full marks are earned with
+more workers than cores beside CPU-bound load (``conftest.BUSY_CORES``): they must not
 depend on an idle machine.
 
 A new notebook is covered the moment it is added to source/.

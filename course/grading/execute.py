@@ -21,6 +21,7 @@ import copy
 import os
 import subprocess
 import tempfile
+from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import ensure_async, run_sync
@@ -30,9 +31,17 @@ from nbgrader.preprocessors import Execute
 from nbgrader.utils import is_grade
 from traitlets import Bool, Enum, Float, Integer, default
 
-from course.grading.sandbox import Sandbox
+from course import limits, processes
+from course.grading import integrity
+from course.grading.sandbox import Sandbox, require as require_sandbox
 
 TIMEOUT_ERROR = "CellTimeoutError"
+PROCESS_LIMIT = "ProcessLimit"
+
+left_running: dict[str, int] = {}
+"""Processes each graded notebook (by its folder) left running at its end, counted before
+its kernel stopped: a sandboxed kernel's processes die with it, so the worker cannot count
+them afterwards."""
 
 
 class SandboxedKernelManager(AsyncKernelManager):
@@ -63,6 +72,10 @@ class GradingExecute(Execute):
     def preprocess(self, nb, resources=None, km=None):
         self._broken: set[int] = set()
         self._output_sizes: dict[int, int] = {}
+        self._setup = integrity.setup_cells(nb)
+        self._shadowed = integrity.builtins_used(nb)
+        self._fingerprint_names = integrity.bound_names([nb.cells[i].source for i in self._setup]) + self._shadowed
+        self._fingerprint = None
         with tempfile.TemporaryDirectory(prefix="course-kernel-") as self._sockets:
             return super().preprocess(nb, resources, km)
 
@@ -81,24 +94,33 @@ class GradingExecute(Execute):
             km.transport = "ipc"
             km.ip = os.path.join(self._sockets, "kernel")  # absolute: kernel and grader differ in cwd
         if self.sandbox:
+            require_sandbox()
             # A kernel in its own network namespace is reachable only through ipc sockets,
             # and reads its connection file from the one private folder it is shown.
             km.connection_file = os.path.join(self._sockets, "kernel.json")
-            workdir = self.resources.get("metadata", {}).get("path") or os.getcwd()
-            km.sandbox = Sandbox(workdir, self._sockets)
+            km.sandbox = Sandbox(self._folder(), self._sockets)
             # A signal to the kernel's process group would reach bwrap, not the kernel
             # (which leads a session of its own): ask the kernel to interrupt itself.
             km.kernel_spec.interrupt_mode = "message"
         return km
 
     def preprocess_cell(self, cell, resources, index):
+        try:
+            return self._run_cell(cell, resources, index)
+        finally:
+            if self.sandbox and index == len(self.nb.cells) - 1:
+                left_running[self._folder()] = self._processes_left()
+
+    def _run_cell(self, cell, resources, index):
         if cell.cell_type != "code":
             return cell, self.resources
         if len(self._broken) > self.max_restarts:
             _fail(cell, "NotRun", "not run: earlier cells kept killing the kernel")
             return cell, self.resources
+        restored = is_grade(cell) and self._restore_if_changed()
         try:
             super().preprocess_cell(cell, resources, index)
+            self._after(index)
         except DeadKernelError:
             _fail(cell, "DeadKernelError", "the kernel died while this cell ran (os._exit? a "
                   "crash?); it was restarted and the cells after this one were graded")
@@ -107,12 +129,37 @@ class GradingExecute(Execute):
         except CellTimeoutError:
             # The reply came (the interrupt's), but the kernel's output never went idle.
             _fail(cell, TIMEOUT_ERROR, f"this cell did not finish within {self.timeout} s")
+        except Exception as error:  # e.g. stray replies from forked copies of the kernel
+            _fail(cell, "KernelConfused", f"the kernel's messages for this cell made no sense "
+                  f"({type(error).__name__}); it was restarted and the cells after this one were graded")
+            self._recover(index)
+            return cell, self.resources
+        if restored:
+            cell.outputs.insert(0, new_output("stream", name="stdout", text=integrity.RESTORED + "\n"))
         timed_out = any(o.output_type == "error" and o.ename == TIMEOUT_ERROR for o in cell.outputs)
         if timed_out and not run_sync(self._answers)():
             _fail(cell, "KernelWedged", "this cell ignored the interrupt after its time ran out; "
                   "the kernel was restarted and the cells after this one were graded")
             self._recover(index)
+        elif not is_grade(cell) and self._processes_left() > limits.PROCESSES // 2:
+            # A fork bomb stopped at the limit leaves copies of the kernel holding the
+            # process slots (and the CPU): no later cell could start a program.
+            _fail(cell, PROCESS_LIMIT, f"this cell left more than {limits.PROCESSES // 2} processes running "
+                  f"(at most {limits.PROCESSES} may run at once); the kernel was restarted and the cells "
+                  "after this one were graded")
+            self._recover(index)
         return cell, self.resources
+
+    def _folder(self) -> str:
+        return str(Path(self.resources.get("metadata", {}).get("path") or os.getcwd()).resolve())
+
+    def _processes_left(self) -> int:
+        """Live processes the kernel started (in the sandbox: besides bwrap's own init)."""
+        process = getattr(self.km.provisioner, "process", None)
+        if process is None:
+            return 0
+        besides_kernel = 2 if self.sandbox else 0  # bwrap's init and the kernel below the launcher
+        return max(0, len(processes.running_descendants(process.pid)) - besides_kernel)
 
     def output(self, outs, msg, display_id, cell_index):
         if msg["msg_type"] == "stream":
@@ -129,19 +176,43 @@ class GradingExecute(Execute):
 
     async def _answers(self) -> bool:
         """Does the kernel answer a trivial request within ``probe_timeout``?"""
-        msg_id = self.kc.execute("", silent=True, store_history=False)
+        return await self._ask("") is not None
+
+    async def _ask(self, code: str, expressions: dict[str, str] | None = None) -> dict | None:
+        """Run ``code`` silently; the reply's content, or None without a reply within
+        ``probe_timeout``."""
+        msg_id = self.kc.execute(code, silent=True, store_history=False, user_expressions=expressions or {})
 
         async def reply():
             while True:
                 msg = await ensure_async(self.kc.shell_channel.get_msg(timeout=None))
                 if msg["parent_header"].get("msg_id") == msg_id:
-                    return
+                    return msg["content"]
 
         try:
-            await asyncio.wait_for(reply(), self.probe_timeout)
-            return True
+            return await asyncio.wait_for(reply(), self.probe_timeout)
         except asyncio.TimeoutError:
+            return None
+
+    def _after(self, index):
+        """Keep the fingerprint of the course package right after the setup cells ran."""
+        if self._setup and index == self._setup[-1]:
+            self._fingerprint = self._fingerprint_now()
+
+    def _fingerprint_now(self) -> str | None:
+        expression = integrity.fingerprint_expression(self._fingerprint_names)
+        content = run_sync(self._ask)("", {"fingerprint": expression}) or {}
+        value = content.get("user_expressions", {}).get("fingerprint", {})
+        return value.get("data", {}).get("text/plain") if value.get("status") == "ok" else None
+
+    def _restore_if_changed(self) -> bool:
+        """Before a test cell: import the course package anew and run the setup cells again
+        if the student's code changed them; whether it had to."""
+        if self._fingerprint is None or self._fingerprint_now() == self._fingerprint:
             return False
+        run_sync(self._ask)(integrity.restore_code([self.nb.cells[i].source for i in self._setup], self._shadowed))
+        self._fingerprint = self._fingerprint_now()
+        return True
 
     def _recover(self, index):
         """Restart the kernel and run again the cells before ``index`` that are not tests
@@ -165,6 +236,7 @@ class GradingExecute(Execute):
                 continue
             try:
                 self.execute_cell(copy.deepcopy(cell), earlier, store_history=False)
+                self._after(earlier)
             except (DeadKernelError, CellTimeoutError):
                 return earlier
         return None

@@ -11,6 +11,7 @@ coordinator alone writes the instructor's gradebook (``course.grading.record``).
 """
 
 import ctypes
+import fcntl
 import hashlib
 import os
 import re
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from course import processes
-from course.grading import sandbox
+from course.grading import execute, sandbox
 
 PR_SET_CHILD_SUBREAPER = 36
 
@@ -86,15 +87,42 @@ def grade(job: Job) -> Graded:
     for folder in (submitted, autograded):
         shutil.rmtree(folder, ignore_errors=True)
     write_folder(submitted, job.submission)
+    foreign = _foreign_notebooks(course.root / "source" / job.assignment, submitted)
+    if foreign:
+        return Graded(job.assignment, job.student, False, f"{', '.join(foreign)}: none of its graded "
+                      f"cells belongs to {job.assignment} (a notebook of another assignment?)")
     with _Watchdog(SECONDS_PER_SUBMISSION):
         result = course.api.autograde(job.assignment, job.student, force=True, create=True)
-    left_running = processes.kill_descendants(os.getpid())
+    left_running = processes.kill_descendants(os.getpid()) + execute.left_running.pop(str(autograded.resolve()), 0)
     graded = Graded(job.assignment, job.student, bool(result["success"]),
                     "" if result["success"] else last_error(result), left_running,
                     read_folder(autograded) if autograded.is_dir() else {})
     shutil.rmtree(submitted, ignore_errors=True)
     shutil.rmtree(autograded, ignore_errors=True)
     return graded
+
+
+def _foreign_notebooks(source: Path, submitted: Path) -> list[str]:
+    """The handed-in notebooks that hold graded cells, none of them of the source notebook
+    of the same name (nbgrader would fail on them with a bare KeyError)."""
+    import nbformat
+
+    foreign = []
+    for ours in sorted(source.glob("*.ipynb")):
+        try:
+            theirs = nbformat.read(str(submitted / ours.name), as_version=4)
+        except Exception:
+            continue  # missing or unreadable: nbgrader says so itself
+        ids, known = _graded_ids(theirs), _graded_ids(nbformat.read(str(ours), as_version=4))
+        if ids and not ids & known:
+            foreign.append(ours.name)
+    return foreign
+
+
+def _graded_ids(nb) -> set[str]:
+    """The grade ids of the answer and test cells of a notebook."""
+    marks = [c.metadata.get("nbgrader", {}) for c in nb.cells]
+    return {m.get("grade_id") for m in marks if m.get("grade") or m.get("solution")}
 
 
 def last_error(result) -> str:
@@ -117,20 +145,56 @@ generated once per worker, not once per student."""
 
 
 def _scratch_course(job: Job) -> _Course:
-    digest = hashlib.sha256(f"{job.sandboxed}\0{job.config}".encode())
+    from nbgrader import __version__ as nbgrader_version
+
+    digest = hashlib.sha256(f"{nbgrader_version}\0{job.config}".encode())
     for name, data in sorted(job.source.items()):
         digest.update(name.encode() + b"\0" + data)
-    key = f"{job.assignment}-{digest.hexdigest()[:16]}"
+    generated = f"{job.assignment}-{digest.hexdigest()[:16]}"
+    key = f"{generated}-{'sandboxed' if job.sandboxed else 'unsandboxed'}"
     if key not in _courses:
         root = Path(tempfile.mkdtemp(prefix="course-worker-"))
         (root / "nbgrader_config.py").write_text(job.config)
         write_folder(root / "source" / job.assignment, job.source)
         api = nbgrader_api(root, job.sandboxed)
-        result = api.generate_assignment(job.assignment, force=True, create=True)
-        if not result["success"]:
-            raise RuntimeError(f"generate_assignment {job.assignment} failed: {last_error(result)}")
+        _generate(api, job.assignment, generated, root)
         _courses[key] = _Course(root, api)
     return _courses[key]
+
+
+GENERATED = ("gradebook.db", "release")
+"""What generate_assignment leaves in a scratch course that autograde needs."""
+
+
+def _generate(api, assignment: str, key: str, root: Path) -> None:
+    """Generate ``assignment`` in the scratch course at ``root``, or copy it from this
+    machine's cache of generated assignments (a private folder in the temporary folder,
+    by what they were made from), where the first worker to generate it leaves it for
+    the others."""
+    cache = Path(tempfile.gettempdir()) / f"course-generated-{os.getuid()}"
+    cache.mkdir(mode=0o700, exist_ok=True)
+    with open(cache / f"{key}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        kept = cache / key
+        if not kept.is_dir():
+            result = api.generate_assignment(assignment, force=True, create=True)
+            if not result["success"]:
+                raise RuntimeError(f"generate_assignment {assignment} failed: {last_error(result)}")
+            shutil.rmtree(cache / f"{key}.partial", ignore_errors=True)
+            for name in GENERATED:
+                _copy(root / name, cache / f"{key}.partial" / name)
+            (cache / f"{key}.partial").rename(kept)
+            return
+    for name in GENERATED:
+        _copy(kept / name, root / name)
+
+
+def _copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if source.is_dir():
+        shutil.copytree(source, target)
+    else:
+        shutil.copy2(source, target)
 
 
 def nbgrader_api(root: Path, sandboxed: bool = True):

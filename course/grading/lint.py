@@ -5,10 +5,11 @@ show every problem at once.
 """
 
 import ast
+import builtins
 import re
 
 from course.authoring import RUN_ALL_GOES_ON
-from course.grading import notebooks
+from course.grading import integrity, notebooks
 
 READABLE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 FIXED_PORT = re.compile(r"\(\s*['\"](?:127\.0\.0\.1|localhost|)['\"]\s*,\s*[1-9]\d{2,4}\s*\)")
@@ -41,6 +42,7 @@ def problems(nb) -> list[str]:
             if RUN_ALL_GOES_ON not in cell.get("metadata", {}).get("tags", []):
                 found.append(f"test cell {grade_id} is not tagged {RUN_ALL_GOES_ON!r}: "
                              "Run All would stop at it when it fails")
+    found += _names_a_student_could_replace(nb)
     tasks = notebooks.tasks(nb)
     if not tasks:
         found.append("the notebook has no task (answer cell followed by test cells)")
@@ -53,6 +55,26 @@ def problems(nb) -> list[str]:
         for test_id in task.tests:
             if not test_id.startswith(task.name + "_"):
                 found.append(f"test cell {test_id} follows task {task.name} but is not named after it")
+    return found
+
+
+def _names_a_student_could_replace(nb) -> list[str]:
+    """A test cell reads only what the grader guards (the setup cells' names and builtins,
+    see course.grading.integrity), the students' answers, and names it binds itself: a
+    name from a demo cell could be rebound by a student's cell."""
+    setup = set(integrity.bound_names([nb.cells[i].source for i in integrity.setup_cells(nb)]))
+    answers = set()
+    for task in notebooks.tasks(nb):
+        answers |= {n.id for n in ast.walk(ast.parse(nb.cells[task.answer].source))
+                    if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        answers |= {n.name for n in ast.parse(nb.cells[task.answer].source).body
+                    if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    found = []
+    for cell in nb.cells:
+        if notebooks.is_test(cell):
+            unguarded = integrity.free_names(cell.source) - setup - answers - set(dir(builtins))
+            found += [f"test cell {notebooks.grade_id(cell)} reads {name!r}, which only a demo cell binds: "
+                      "a student's cell could replace it (import it in the setup cell)" for name in sorted(unguarded)]
     return found
 
 

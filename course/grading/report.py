@@ -95,9 +95,21 @@ def write(course_dir: Path, results: dict, started: float, unsandboxed: str | No
     }, indent=1))
     lines = [unsandboxed] if unsandboxed else []
     lines += [f"{student}: {item}" for student in sorted(notes) for item in notes[student]]
-    (folder / "attention.txt").write_text("\n".join(lines) + "\n" if lines else "nothing needs attention\n")
+    (folder / "attention.txt").write_text(NOTHING)
+    add_attention(folder, lines)
     _histogram(folder / "totals.png", [row[-2] for row in table], max((row[-1] for row in table), default=0))
     return folder
+
+
+NOTHING = "nothing needs attention\n"
+
+
+def add_attention(folder: Path, lines: list[str]) -> None:
+    """Add lines to the attention list of the report in ``folder``."""
+    path = folder / "attention.txt"
+    kept = [] if path.read_text() == NOTHING else path.read_text().splitlines()
+    if kept or lines:
+        path.write_text("".join(f"{line}\n" for line in kept + lines))
 
 
 def latest(course_dir: Path) -> Path | None:
