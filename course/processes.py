@@ -116,12 +116,12 @@ def command_line(pid: int, width: int = 80) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
-def kill_descendants(root: int) -> int:
-    """SIGKILL every live descendant of process ``root`` (when ``root`` is this process,
-    also reap them); return how many were alive."""
+def kill_descendants(root: int, sparing: int | None = None) -> int:
+    """SIGKILL every live descendant of process ``root`` but ``sparing`` (when ``root`` is
+    this process, also reap them); return how many were alive."""
     killed = set()
     for _ in range(5):  # a dying parent can hand its children to a subreaper: look again
-        alive = running_descendants(root)
+        alive = [pid for pid in running_descendants(root) if pid != sparing]
         for pid in alive:
             try:
                 os.kill(pid, signal.SIGKILL)

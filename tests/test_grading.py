@@ -42,6 +42,9 @@ HITS_LIMITS = {
     "writes_big_file": "open('big', 'wb').write(bytes(300 * 1024 ** 2))\n",
 }
 """Only where the sandbox applies the limits (elsewhere these would take the machine)."""
+KILLS_WORKER = "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n"
+"""Unsandboxed this kills the grading worker (test_dispatch); sandboxed, its parent is the
+sandbox's init, which ignores it."""
 
 
 def snippet(task, name):
@@ -72,6 +75,8 @@ def graded_class(tmp_path_factory):
 
     for student, code in {**BREAKS_EXIT_CODE, **(HITS_LIMITS if SANDBOX else {})}.items():
         hand_in(student, {"exit_code": code + reference(source, "exit_code")})
+    if SANDBOX:
+        hand_in("kills_worker", {"exit_code": KILLS_WORKER + reference(source, "exit_code")})
     hand_in("floods", {"count_lines": "print('x' * 3_000_000)\n" + reference(source, "count_lines")})
     hand_in("daemon", {"send_text": reference(source, "send_text") + "\nimport subprocess\n"
                        f"subprocess.Popen({DAEMON!r}, start_new_session=True)"})
@@ -135,6 +140,12 @@ def test_a_process_left_running_is_killed_and_reported(graded_class):
     daemons = [pid for pid in map(int, filter(str.isdigit, os.listdir("/proc")))
                if processes.command_line(pid) == " ".join(DAEMON)]
     assert not [pid for pid in daemons if processes.running(pid)], "the daemon a submission started is still running"
+
+
+@pytest.mark.skipif(not SANDBOX, reason=str(UNSANDBOXED))
+def test_a_sandboxed_submission_cannot_reach_its_worker(graded_class):
+    course_dir, _ = graded_class
+    assert scores(course_dir, "kills_worker") == full(course_dir)
 
 
 def test_odd_notebooks_are_graded_as_nbgrader_can(graded_class):

@@ -149,14 +149,15 @@ def _slot_uid() -> int:
     global _slot
     if _slot is None:
         for n in range(UID_SLOTS):
-            handle = open(os.path.join(tempfile.gettempdir(), f"course-sandbox-uid-{UID_BASE + n}.lock"), "a")
+            lock = os.path.join(tempfile.gettempdir(), f"course-sandbox-uid-{UID_BASE + n}.lock")
+            descriptor = os.open(lock, os.O_CREAT | os.O_WRONLY, 0o600)  # held open: the lock lasts
             try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                handle.close()
+                os.close(descriptor)
                 continue
-            _slot = (handle, UID_BASE + n)
+            _slot = UID_BASE + n
             break
         else:
             raise SandboxUnavailable(f"all {UID_SLOTS} sandbox user ids are in use")
-    return _slot[1]
+    return _slot

@@ -8,15 +8,25 @@ in the kernel with its ``expect_*`` methods.
 The client probes serve a good certificate, one signed by another authority, one for
 another host name, and an expired one: a client that switches verification off gets data
 from all four, and loses the points of the last three. The server probes talk to the
-student's server with ``http.client``, curl and ``openssl s_client`` (also with TLS 1.1
-forced and the client's own security level lowered to 0, so that only the server can be
-the one that refuses), and record the calls of ``SSLContext.wrap_socket``.
+student's server with ``http.client``, curl and ``openssl s_client`` (also with TLS 1.0 and
+1.1 forced and the client's own security level lowered to 0, so that only the server can be
+the one that refuses), read the context's ``minimum_version`` (OpenSSL 3's default security
+level refuses TLS 1.0 and 1.1 even when ``minimum_version`` lets them in, so the handshake
+alone cannot catch a server that lowers it), and, for ``serve_https``, record the calls of
+``SSLContext.wrap_socket`` and of the removed module-level ``ssl.wrap_socket`` (still there
+in 3.11), the threads it starts (a serving thread must be a daemon), and whether it answers
+one client while another has connected and not yet started its handshake (a listening
+socket wrapped with the default do_handshake_on_connect=True runs every handshake inside
+accept(), in the serving thread: the gate is the slow client, which only a wrong server
+waits for, until http.client's timeout).
 """
 
 import datetime
 import http.client
+import socket
 import ssl
 import subprocess
+import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
@@ -181,8 +191,12 @@ class Served:
     stdlib: bytes | str = b""
     curl: bytes | str = b""
     tls12: str = ""
-    tls11: str = ""
+    old: str = ""
+    minimum_version: str = ""
     wrapped: tuple = ()
+    module_wrap_socket: bool = False
+    non_daemon: tuple = ()
+    beside_slow: bytes | str = b""
     problem: str = ""
 
     def expect_serves(self) -> None:
@@ -198,22 +212,53 @@ class Served:
                     f"print {body_for('/curl')!r}, but {_said(self.curl)}")
         checks.that(self.tls12 == "accepted",
                     f"{self.described}: openssl s_client -tls1_2 should complete a TLS 1.2 "
-                    f"handshake, but {self.tls12}")
+                    "handshake, but " + ("the server refused it (clients that speak TLS 1.2 only "
+                                         "must get in: keep minimum_version at TLSv1_2)"
+                                         if self.tls12 == "refused" else self.tls12))
 
-    def expect_no_tls11(self) -> None:
+    def expect_no_old_tls(self) -> None:
         checks.that(not self.problem, f"{self.described}: {self.problem}")
-        checks.that(self.tls11 == "refused",
-                    f"{self.described}: openssl s_client -tls1_1 (with its own security level "
-                    "lowered to 0, so only the server can refuse) should be refused, but the "
-                    f"server {self.tls11}. Set the context's minimum_version to "
+        checks.that(self.old == "refused",
+                    f"{self.described}: openssl s_client -tls1 and -tls1_1 (with its own security "
+                    "level lowered to 0, so only the server can refuse) should be refused, but the "
+                    f"server {self.old}. Set the context's minimum_version to "
                     "ssl.TLSVersion.TLSv1_2 and keep the default ciphers.")
+        checks.that(self.minimum_version in ("TLSv1_2", "TLSv1_3"),
+                    f"{self.described}: the server's context has minimum_version "
+                    f"{self.minimum_version}, so it allows TLS versions older than 1.2. The "
+                    "OpenSSL in use here refuses them anyway at its default security level, but "
+                    "another build or configuration lets them in: set minimum_version to "
+                    "ssl.TLSVersion.TLSv1_2.")
+
+    def expect_serves_beside_a_slow_client(self) -> None:
+        checks.that(not self.problem, f"{self.described}: {self.problem}")
+        checks.that(self.beside_slow == body_for("/beside-slow"),
+                    f"{self.described}: while one client had connected and not yet started its "
+                    f"TLS handshake, GET /beside-slow with http.client should give "
+                    f"{body_for('/beside-slow')!r}, but {_said(self.beside_slow)}. The listening "
+                    "socket's accept() runs each handshake in the serving thread, so one slow "
+                    "client stalls all the others: wrap it with do_handshake_on_connect=False.")
+
+    def expect_daemon(self) -> None:
+        checks.that(not self.problem, f"{self.described}: {self.problem}")
+        checks.that(not self.non_daemon,
+                    f"{self.described}: it started the thread(s) {', '.join(self.non_daemon)} "
+                    "without daemon=True. Python waits for every non-daemon thread before it "
+                    "exits, so a script (or a kernel) that never calls server.shutdown() cannot "
+                    "end: start the serving thread with daemon=True.")
 
     def expect_wrap_socket(self) -> None:
         checks.that(not self.problem, f"{self.described}: {self.problem}")
-        checks.that(bool(self.wrapped),
+        checks.that(not self.module_wrap_socket,
+                    f"{self.described}: it called ssl.wrap_socket(...), the module-level function "
+                    "of the slide. It was deprecated in Python 3.7 and removed in 3.12, so this "
+                    "code fails on current Python: build a context and call "
+                    "context.wrap_socket(sock, server_side=True).")
+        checks.that(True in self.wrapped,
                     f"{self.described}: the server's listening socket should be wrapped with "
                     "SSLContext.wrap_socket(sock, server_side=True) before serve_https returns, "
-                    "but wrap_socket was never called.")
+                    + ("but wrap_socket was never called." if not self.wrapped
+                       else "but wrap_socket was only called without server_side=True."))
 
 
 def _said(value) -> str:
@@ -262,12 +307,33 @@ def _s_client(port: int, cafile: str, version: str) -> str:
     return "accepted"
 
 
-def _probe_server(port: int, cafile: str, described: str, wrapped=()) -> Served:
-    tls11 = _s_client(port, cafile, "tls1_1")
+def _beside_a_slow_client(port: int, cafile: str):
+    """GET /beside-slow while another client has connected but not yet said anything; then
+    that slow client does its handshake and a request, so that no connection is left broken."""
+    slow = socket.create_connection((HOST, port), timeout=timeouts.IO)
+    got = "the probe failed before it asked"
+    try:
+        got = _stdlib_get(port, cafile, "/beside-slow")
+        context = ssl.create_default_context(cafile=cafile)
+        with context.wrap_socket(slow, server_hostname=HOST) as tls:
+            tls.sendall(b"GET /slow HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+            while tls.recv(4096):
+                pass
+    except OSError:
+        pass  # what the other client got is the finding; the slow one's fate is not
+    finally:
+        slow.close()
+    return got
+
+
+def _probe_server(port: int, cafile: str, described: str, minimum_version, **recorded) -> Served:
+    old = [version for version in ("tls1", "tls1_1") if _s_client(port, cafile, version) != "refused"]
+    names = {"tls1": "TLS 1.0", "tls1_1": "TLS 1.1"}
     return Served(described, stdlib=_stdlib_get(port, cafile, "/stdlib"),
                   curl=_curl_get(port, cafile, "/curl"), tls12=_s_client(port, cafile, "tls1_2"),
-                  tls11="refused" if tls11 == "refused" else "accepted a TLS 1.1 handshake",
-                  wrapped=tuple(wrapped))
+                  old="refused" if not old else "accepted a " + " and a ".join(names[v] for v in old)
+                  + " handshake",
+                  minimum_version=getattr(minimum_version, "name", str(minimum_version)), **recorded)
 
 
 def with_server_context(server_context) -> Served:
@@ -278,27 +344,73 @@ def with_server_context(server_context) -> Served:
         if not isinstance(context, ssl.SSLContext):
             return Served(described, problem=f"server_context returned {type(context).__name__}, "
                                              "not an ssl.SSLContext")
+        if context.protocol == ssl.PROTOCOL_TLS_CLIENT:
+            return Served(described, problem="server_context returned a client context "
+                                             "(PROTOCOL_TLS_CLIENT, which ssl.create_default_context() "
+                                             "makes without ssl.Purpose.CLIENT_AUTH): it cannot "
+                                             "accept connections.")
+        if context.check_hostname:
+            return Served(described, problem="server_context returned a context with "
+                                             "check_hostname True, a client's setting: a server "
+                                             "has no host name to check, and cannot accept "
+                                             "connections with it.")
         with HttpServer(Hello, ssl_context=context) as server:
-            return _probe_server(server.port, certs.cafile, described)
+            return _probe_server(server.port, certs.cafile, described, context.minimum_version)
 
 
 def with_serve_https(serve_https) -> Served:
-    """Start ``serve_https(Hello, certfile, keyfile)``, record ``SSLContext.wrap_socket``,
-    talk to the server, then shut it down."""
+    """Start ``serve_https(Hello, certfile, keyfile)`` (on a thread of its own, so that one
+    that never returns is reported in words), record the calls of ``SSLContext.wrap_socket``
+    and ``ssl.wrap_socket`` and the threads it starts, talk to the server, then shut it down."""
     described = "serve_https(handler_class, certfile, keyfile)"
     original = ssl.SSLContext.wrap_socket
-    wrapped = []
+    module_level = getattr(ssl, "wrap_socket", None)  # removed in Python 3.12
+    wrapped, minimum, used_module_level = [], [], []
 
     def recording(self, sock, *args, **kwargs):
-        wrapped.append(bool(kwargs.get("server_side", args[0] if args else False)))
+        server_side = bool(kwargs.get("server_side", args[0] if args else False))
+        wrapped.append(server_side)
+        if server_side:
+            minimum.append(self.minimum_version)
         return original(self, sock, *args, **kwargs)
 
+    def recording_module_level(*args, **kwargs):
+        used_module_level.append(True)
+        return module_level(*args, **kwargs)
+
     with Certificates() as certs:
+        before = set(threading.enumerate())
+        outcome = {}
+
+        def start():
+            try:
+                outcome["result"] = serve_https(Hello, certs.certfile, certs.keyfile)
+            except BaseException as error:  # raised again below, in the probe's own thread
+                outcome["error"] = error
+
         ssl.SSLContext.wrap_socket = recording
+        if module_level is not None:
+            ssl.wrap_socket = recording_module_level
         try:
-            result = serve_https(Hello, certs.certfile, certs.keyfile)
+            # Not a daemon: a thread inherits daemon from the thread that starts it, and the
+            # serving thread must be a daemon because serve_https says so, not because of us.
+            starter = threading.Thread(target=start, name="calls serve_https", daemon=False)
+            starter.start()
+            starter.join(timeouts.CALL)
         finally:
             ssl.SSLContext.wrap_socket = original
+            if module_level is not None:
+                ssl.wrap_socket = module_level
+        if starter.is_alive():
+            return Served(described, problem=f"serve_https did not return within "
+                                             f"{timeouts.CALL:g} s. It must start "
+                                             "server.serve_forever() in a thread and return at "
+                                             "once, not call serve_forever() itself.")
+        if "error" in outcome:
+            raise outcome["error"]
+        result = outcome["result"]
+        started = [t for t in threading.enumerate() if t not in before and t is not starter]
+        non_daemon = tuple(repr(t.name) for t in started if not t.daemon)
         if not (isinstance(result, tuple) and len(result) == 2 and isinstance(result[0], HTTPServer)
                 and type(result[1]) is int):
             return Served(described, problem=f"expected a pair (HTTPServer, int port), got "
@@ -311,7 +423,11 @@ def with_serve_https(serve_https) -> Served:
                                              f"listens on, got server_address "
                                              f"{server.server_address!r} and port {port!r}")
         try:
-            return _probe_server(port, certs.cafile, described, wrapped)
+            beside_slow = _beside_a_slow_client(port, certs.cafile)
+            return _probe_server(port, certs.cafile, described,
+                                 minimum[-1] if minimum else "unknown (no server-side wrap_socket)",
+                                 wrapped=tuple(wrapped), module_wrap_socket=bool(used_module_level),
+                                 non_daemon=non_daemon, beside_slow=beside_slow)
         finally:
             stopper = threads.start(server.shutdown, name="stop serve_https")
             threads.join(stopper)

@@ -1,0 +1,10 @@
+# expect: wrong
+# why: wraps the listening socket with the default do_handshake_on_connect=True: accept() runs every handshake in the serving thread, so one client that connects and says nothing stalls all the others
+def serve_https(handler_class, certfile: str, keyfile: str) -> tuple[HTTPServer, int]:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    context.load_cert_chain(certfile, keyfile)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler_class)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, server.server_address[1]
