@@ -45,18 +45,39 @@ def grade(course_dir: Path, submissions: list[tuple[str, str]], workers: int | N
     recorder = record.Recorder(course_dir)
     try:
         with _cluster(workers, scheduler) as client:
-            from distributed import as_completed
-
             futures = {client.submit(job.grade, j, key=j.key, pure=False): j for j in jobs}
-            for future in as_completed(futures):
+            for future, result in _outcomes(client, futures, recorder):
                 done = futures[future]
-                result = _recorded(recorder, done, future)
                 results[done.assignment, done.student] = result
                 if progress is not None:
                     progress(len(results), len(jobs), result)
     finally:
         recorder.close()
     return results
+
+
+STALLED = job.SECONDS_PER_SUBMISSION + 60
+"""Seconds without any submission graded after which the cluster is asked whether it still
+has a worker: with none left, what is still pending is reported, not waited for forever."""
+
+
+def _outcomes(client, futures: dict, recorder):
+    """(future, result) for each submission as it comes back."""
+    from distributed import TimeoutError, wait
+
+    pending = set(futures)
+    while pending:
+        try:
+            finished, pending = wait(pending, timeout=STALLED, return_when="FIRST_COMPLETED")
+        except TimeoutError:
+            if client.scheduler_info().get("workers"):
+                continue
+            for future in pending:
+                done = futures[future]
+                yield future, StepResult(done.assignment, done.student, False, "no grading worker was left")
+            return
+        for future in finished:
+            yield future, _recorded(recorder, futures[future], future)
 
 
 def _recorded(recorder, done: job.Job, future) -> StepResult:
