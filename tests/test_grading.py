@@ -44,7 +44,7 @@ HITS_LIMITS = {
 """Only where the sandbox applies the limits (elsewhere these would take the machine)."""
 KILLS_WORKER = "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n"
 """Unsandboxed this kills the grading worker (test_dispatch); sandboxed, its parent is the
-sandbox's init, which ignores it."""
+sandbox's init, which ignores it (or, as root's, refuses the unprivileged kernel's signal)."""
 
 
 def snippet(task, name):
@@ -145,7 +145,8 @@ def test_a_process_left_running_is_killed_and_reported(graded_class):
 @pytest.mark.skipif(not SANDBOX, reason=str(UNSANDBOXED))
 def test_a_sandboxed_submission_cannot_reach_its_worker(graded_class):
     course_dir, _ = graded_class
-    assert scores(course_dir, "kills_worker") == full(course_dir)
+    got, best = scores(course_dir, "kills_worker"), full(course_dir)
+    assert {cell for cell in best if got[cell] != best[cell]} <= EXIT_CODE_TESTS, "graded, the rest in full"
 
 
 def test_odd_notebooks_are_graded_as_nbgrader_can(graded_class):
