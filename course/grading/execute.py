@@ -5,7 +5,9 @@ vanishes from the gradebook and scores 0 without a word), and a kernel wedged in
 ignores the interrupt makes every later cell wait for its own timeout. Here the cell that
 did it gets an error output, the kernel is restarted, the cells before it that are not
 tests are run again (so the student's definitions exist), and grading goes on with the
-next cell. A cell's output is also cut at ``output_limit`` characters.
+next cell. The same happens after a cell that left a fork bomb's copies of the kernel
+running, or whose kernel messages made no sense. A cell's output is cut at
+``output_limit`` characters.
 
 Tracebacks show only the exception line (``%xmode Minimal``): the messages of the course's
 checks say everything a student needs, and hidden test lines never appear in feedback.
@@ -14,6 +16,10 @@ The kernel talks to the grader over Unix sockets in a private folder (ZeroMQ's i
 transport), not TCP ports: jupyter_client picks free ports, closes them and hands them to
 the kernel, and a parallel worker's kernel or a hidden test's server can take one in
 between, so a correct submission's kernel could die before it ran a cell.
+
+Each kernel runs in ``course.grading.sandbox`` (unless ``sandbox`` is off), and before each
+test cell ``course.grading.integrity`` checks that the student's code left the course
+package and the names the tests use as the setup cells made them.
 """
 
 import asyncio
