@@ -74,10 +74,9 @@ class Sandbox:
         if self.uid is None:
             return
         for path in paths:
-            for root, folders, files in os.walk(path) if Path(path).is_dir() else [("", [], [path])]:
-                for name in [root, *(os.path.join(root, f) for f in folders + files)]:
-                    if name:
-                        os.chown(name, self.uid, self.uid, follow_symlinks=False)
+            inside = (os.path.join(root, name) for root, folders, files in os.walk(path) for name in folders + files)
+            for name in [path, *inside]:
+                os.chown(name, self.uid, self.uid, follow_symlinks=False)
 
     def wrap(self, argv: list[str]) -> list[str]:
         self.hand_over(self.workdir, self.private)
