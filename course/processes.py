@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Collection
 
 from course import timeouts
 
@@ -116,12 +117,12 @@ def command_line(pid: int, width: int = 80) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
-def kill_descendants(root: int, sparing: int | None = None) -> int:
-    """SIGKILL every live descendant of process ``root`` but ``sparing`` (when ``root`` is
-    this process, also reap them); return how many were alive."""
+def kill_descendants(root: int, sparing: Collection[int] = ()) -> int:
+    """SIGKILL every live descendant of process ``root`` but those in ``sparing`` (when
+    ``root`` is this process, also reap them); return how many were alive."""
     killed = set()
     for _ in range(5):  # a dying parent can hand its children to a subreaper: look again
-        alive = [pid for pid in running_descendants(root) if pid != sparing]
+        alive = [pid for pid in running_descendants(root) if pid not in sparing]
         for pid in alive:
             try:
                 os.kill(pid, signal.SIGKILL)

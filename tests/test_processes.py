@@ -45,21 +45,23 @@ def test_run_captures_and_kills_on_timeout(tmp_path):
 
 def test_kill_descendants_finds_grandchildren(tmp_path):
     pid_file = str(tmp_path / "pid")
+    earlier = set(processes.running_descendants(os.getpid()))  # e.g. multiprocessing's resource tracker
     middle = subprocess.Popen(["sh", "-c", f"{processes.python_command(processes.pid_writer(pid_file))} & wait"])
     grandchild = processes.read_pid(pid_file)
-    assert processes.kill_descendants(os.getpid()) == 2
+    assert processes.kill_descendants(os.getpid(), sparing=earlier) == 2
     assert processes.wait_gone(grandchild)
     middle.wait(timeout=5)
 
 
 def test_running_descendants_skip_zombies_and_name_their_programs(tmp_path):
     pid_file = str(tmp_path / "pid")
+    earlier = set(processes.running_descendants(os.getpid()))  # e.g. multiprocessing's resource tracker
     sleeper = subprocess.Popen(processes.python_program(processes.pid_writer(pid_file)))
     finished = subprocess.Popen(["true"])
     processes.read_pid(pid_file)
     assert processes.wait_gone(finished.pid)
     try:
-        assert processes.running_descendants(os.getpid()) == [sleeper.pid]
+        assert [pid for pid in processes.running_descendants(os.getpid()) if pid not in earlier] == [sleeper.pid]
         assert processes.command_line(sleeper.pid).startswith(f"{processes.python_program('')[0]} -u -c import os")
         assert len(processes.command_line(sleeper.pid, width=20)) == 20
     finally:

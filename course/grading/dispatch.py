@@ -134,10 +134,12 @@ QUIET_WORKERS = {"distributed.worker.profile.enabled": False,
                  "distributed.admin.system-monitor.interval": "2s"}
 
 
-def _resource_tracker() -> int | None:
+def _resource_tracker() -> set[int]:
+    """multiprocessing's resource tracker of this process, if it runs (a child of ours)."""
     from multiprocessing import resource_tracker
 
-    return getattr(resource_tracker._resource_tracker, "_pid", None)
+    pid = getattr(resource_tracker._resource_tracker, "_pid", None)
+    return {pid} if pid else set()
 
 
 class Progress:
