@@ -41,19 +41,19 @@ def findings(course_dir: Path, assignment: str, student: str, result) -> list[st
         if not (submitted / expected.name).exists():
             found.append(f"{expected.name} was not handed in")
             continue
-        found += [f"{expected.name}: {item}" for item in _tampering(expected, submitted / expected.name)]
-        found += [f"{expected.name}: {item}" for item in _suspicious(submitted / expected.name)]
+        try:
+            theirs = nbformat.read(str(submitted / expected.name), as_version=4)
+        except Exception as error:
+            found.append(f"{expected.name}: not a readable notebook ({type(error).__name__})")
+            continue
+        found += [f"{expected.name}: {item}" for item in _tampering(expected, theirs) + _suspicious(theirs)]
         if (autograded / expected.name).exists():
             found += [f"{expected.name}: {item}" for item in _troubles(autograded / expected.name)]
     return found
 
 
-def _tampering(released: Path, handed_in: Path) -> list[str]:
+def _tampering(released: Path, theirs) -> list[str]:
     """Test cells the student edited or deleted (autograde grades nbgrader's copies)."""
-    try:
-        theirs = nbformat.read(str(handed_in), as_version=4)
-    except Exception as error:
-        return [f"not a readable notebook ({type(error).__name__})"]
     ours = nbformat.read(str(released), as_version=4)
     tests = {notebooks.grade_id(c): (c.cell_type, c.source) for c in ours.cells if notebooks.is_test(c)}
     kept = {notebooks.grade_id(c): (c.cell_type, c.source) for c in theirs.cells if notebooks.grade_id(c) in tests}
@@ -85,12 +85,8 @@ def _students(cell) -> bool:
     return bool(meta.get("solution")) or not meta
 
 
-def _suspicious(handed_in: Path) -> list[str]:
-    try:
-        nb = nbformat.read(str(handed_in), as_version=4)
-    except Exception:
-        return []  # reported by _tampering
-    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code" and _students(c))
+def _suspicious(theirs) -> list[str]:
+    code = "\n".join(c.source for c in theirs.cells if c.cell_type == "code" and _students(c))
     return [f"its code {what} (look at it)" for pattern, what in SUSPICIOUS.items() if re.search(pattern, code)]
 
 
